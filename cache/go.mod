@@ -1,0 +1,3 @@
+module github.com/lee-engine/lee/cache
+
+go 1.26

@@ -1,0 +1,2 @@
+// Package circuitbreaker is LEE's circuitbreaker module: named circuit breakers on github.com/sony/gobreaker/v2.
+package circuitbreaker

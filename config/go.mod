@@ -1,0 +1,3 @@
+module github.com/lee-engine/lee/config
+
+go 1.26

@@ -1,0 +1,3 @@
+module github.com/lee-engine/lee/function
+
+go 1.26

@@ -1,0 +1,3 @@
+module github.com/lee-engine/lee/initialization
+
+go 1.26

@@ -1,0 +1,3 @@
+module github.com/lee-engine/lee/logging
+
+go 1.26

@@ -1,0 +1,3 @@
+module github.com/lee-engine/lee/metrics
+
+go 1.26

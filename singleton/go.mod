@@ -1,0 +1,3 @@
+module github.com/lee-engine/lee/singleton
+
+go 1.26
