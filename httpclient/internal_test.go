@@ -1,0 +1,102 @@
+package httpclient
+
+import (
+	"bytes"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"pgregory.net/rapid"
+)
+
+// TestPropertyRedactURLDropsCredentials: whatever user info, query and
+// fragment a URL carries, none of it survives redaction.
+func TestPropertyRedactURLDropsCredentials(t *testing.T) {
+	word := rapid.StringMatching(`[A-Za-z0-9._~-]{6,20}`)
+	rapid.Check(t, func(t *rapid.T) {
+		user, pass, query, frag := word.Draw(t, "user"), word.Draw(t, "pass"), word.Draw(t, "query"), word.Draw(t, "fragment")
+		path := "/" + rapid.StringMatching(`[a-z/]{0,12}`).Draw(t, "path")
+		u := url.URL{Scheme: "https", User: url.UserPassword(user, pass), Host: "ha.example:8123",
+			Path: path, RawQuery: "token=" + query, Fragment: frag}
+		got := redactURL(u.String())
+		for _, secret := range []string{user, pass, query, frag} {
+			if strings.Contains(got, secret) {
+				t.Fatalf("redactURL(%q) = %q keeps %q", u.String(), got, secret)
+			}
+		}
+		if !strings.HasPrefix(got, "https://ha.example:8123") {
+			t.Fatalf("redactURL lost the host: %q", got)
+		}
+	})
+}
+
+// TestPropertyScrubMasksEverySecret: a secret placed anywhere in an error
+// text is gone from the scrubbed text and from its whole chain.
+func TestPropertyScrubMasksEverySecret(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		secret := rapid.StringMatching(`[!-~]{1,24}`).Draw(t, "secret")
+		before, after := rapid.String().Draw(t, "before"), rapid.String().Draw(t, "after")
+		err := scrub(errors.Join(errors.New(before+secret+after)), []string{"", secret})
+		for e := err; e != nil; e = errors.Unwrap(e) {
+			if strings.Contains(e.Error(), secret) {
+				t.Fatalf("scrubbed error %q still holds %q", e.Error(), secret)
+			}
+		}
+	})
+}
+
+func TestScrubKeepsCleanErrors(t *testing.T) {
+	orig := errors.New("dial tcp: connection refused")
+	if got := scrub(orig, []string{"token"}); got != orig {
+		t.Fatalf("scrub replaced an error holding no secret: %v", got)
+	}
+}
+
+// TestPropertyEncodeHeadersIsInjective: two header sets share an encoding
+// (and so a Shared client) only when they are equal.
+func TestPropertyEncodeHeadersIsInjective(t *testing.T) {
+	part := rapid.StringMatching(`[a-c0-9:=-]{0,4}`)
+	headers := rapid.MapOfN(rapid.StringMatching(`[A-C][a-c0-9-]{0,3}`), part, 0, 3)
+	rapid.Check(t, func(t *rapid.T) {
+		a, b := headers.Draw(t, "a"), headers.Draw(t, "b")
+		ha, hb := toHeader(a), toHeader(b)
+		same := encodeHeaders(ha) == encodeHeaders(hb)
+		equal := len(ha) == len(hb)
+		for name := range ha {
+			equal = equal && hb.Get(name) == ha.Get(name) && len(hb[name]) == 1
+		}
+		if same != equal {
+			t.Fatalf("a=%v b=%v: same encoding %v, equal %v", ha, hb, same, equal)
+		}
+	})
+}
+
+func toHeader(m map[string]string) http.Header {
+	h := http.Header{}
+	for k, v := range m {
+		h.Set(k, v)
+	}
+	return h
+}
+
+// TestPropertyReadBodyLimit: a body is returned whole when it fits the
+// limit and refused as too large otherwise, whatever length is declared.
+func TestPropertyReadBodyLimit(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		limit := rapid.Int64Range(0, 64).Draw(t, "limit")
+		body := bytes.Repeat([]byte("b"), rapid.IntRange(0, 80).Draw(t, "size"))
+		declared := rapid.SampledFrom([]int64{-1, int64(len(body))}).Draw(t, "declared")
+		got, err := readBody(bytes.NewReader(body), declared, limit)
+		if int64(len(body)) > limit {
+			if !errors.Is(err, errTooLarge) {
+				t.Fatalf("%d bytes over limit %d: err = %v", len(body), limit, err)
+			}
+			return
+		}
+		if err != nil || !bytes.Equal(got, body) {
+			t.Fatalf("%d bytes within limit %d: got %d bytes, %v", len(body), limit, len(got), err)
+		}
+	})
+}
