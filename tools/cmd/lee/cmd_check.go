@@ -1,0 +1,96 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/lee-engine/lee/tools/repocheck"
+)
+
+func init() {
+	register("check", "check the repository's rules: versions, imports (both by default)", runCheck)
+}
+
+// runCheck runs `lee check [versions|imports] [--root DIR]`. Findings go to
+// stdout one per line; the exit code is 1 when there is any, 2 when the
+// command could not run.
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("lee check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	root := fs.String("root", "", "repository root (default: the nearest folder above the working directory holding go.work)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: lee check [versions|imports] [--root DIR]")
+		fs.PrintDefaults()
+	}
+	which, err := parseWithSubcommand(fs, args)
+	if err != nil {
+		return 2
+	}
+	checks := map[string]func(string) ([]repocheck.Finding, error){
+		"versions": repocheck.CheckVersions,
+		"imports":  repocheck.CheckImports,
+	}
+	names := []string{"versions", "imports"}
+	if which != "" {
+		if _, ok := checks[which]; !ok {
+			fmt.Fprintf(stderr, "lee check: unknown check %q (versions or imports)\n", which)
+			return 2
+		}
+		names = []string{which}
+	}
+	if *root == "" {
+		wd, err := os.Getwd()
+		if err == nil {
+			*root, err = repocheck.FindRoot(wd)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "lee check: %v (use --root)\n", err)
+			return 2
+		}
+	}
+	if info, err := os.Stat(*root); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "lee check: root %s is not a folder\n", *root)
+		return 2
+	}
+	code := 0
+	for _, name := range names {
+		findings, err := checks[name](*root)
+		if err != nil {
+			fmt.Fprintf(stderr, "lee check %s: %v\n", name, err)
+			return 2
+		}
+		for _, f := range findings {
+			fmt.Fprintln(stdout, f)
+		}
+		if len(findings) > 0 {
+			fmt.Fprintf(stdout, "check %s: %d problem(s)\n", name, len(findings))
+			code = 1
+			continue
+		}
+		fmt.Fprintf(stdout, "check %s: ok\n", name)
+	}
+	return code
+}
+
+// parseWithSubcommand parses flags placed before or after one optional
+// positional word (the check's name) and returns that word.
+func parseWithSubcommand(fs *flag.FlagSet, args []string) (string, error) {
+	if err := fs.Parse(args); err != nil {
+		return "", err
+	}
+	rest := fs.Args()
+	if len(rest) == 0 {
+		return "", nil
+	}
+	if err := fs.Parse(rest[1:]); err != nil {
+		return "", err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "%s: unexpected arguments %q\n", fs.Name(), fs.Args())
+		fs.Usage()
+		return "", fmt.Errorf("unexpected arguments")
+	}
+	return rest[0], nil
+}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/lee-engine/lee/tools/discoverylint"
+	"github.com/lee-engine/lee/tools/repocheck"
+)
+
+// defaultSchema is the Alexa schema relative to the repository root.
+var defaultSchema = filepath.Join("..", "shared", "alexa", "validation_schemas", "alexa_smart_home_message_schema.json")
+
+func init() {
+	register("discovery-lint", "check a Discover.Response for what makes Alexa drop devices", runDiscoveryLint)
+}
+
+// runDiscoveryLint runs `lee discovery-lint [--schema PATH] [--root DIR]
+// [--json] FILE`. Exit 0 only when no finding is an error; 2 when the input
+// or the schema cannot be read.
+func runDiscoveryLint(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("lee discovery-lint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	schema := fs.String("schema", "", "Alexa Smart Home message schema (default: ../shared/alexa/validation_schemas/alexa_smart_home_message_schema.json from the repository root)")
+	root := fs.String("root", "", "repository root for the default schema (default: the nearest folder above the working directory holding go.work)")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: lee discovery-lint [--schema PATH] [--root DIR] [--json] FILE")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return 2
+	}
+	data, err := os.ReadFile(fs.Arg(0))
+	if err != nil {
+		fmt.Fprintf(stderr, "lee discovery-lint: %v\n", err)
+		return 2
+	}
+	schemaPath, note := resolveSchema(*schema, *root)
+	linter, err := discoverylint.New(discoverylint.Settings{SchemaPath: schemaPath})
+	if err != nil {
+		fmt.Fprintf(stderr, "lee discovery-lint: %v\n", err)
+		return 2
+	}
+	report, err := linter.Lint(data)
+	if err != nil {
+		fmt.Fprintf(stderr, "lee discovery-lint: %s: %v\n", fs.Arg(0), err)
+		return 2
+	}
+	if err := writeLintReport(stdout, report, schemaPath, note, *asJSON); err != nil {
+		fmt.Fprintf(stderr, "lee discovery-lint: %v\n", err)
+		return 2
+	}
+	if !report.OK() {
+		return 1
+	}
+	return 0
+}
+
+// resolveSchema picks the schema file: the explicit one (which must exist),
+// else the repository's shared copy when it is there. It returns "" and a
+// note saying so when only structural checks can run.
+func resolveSchema(explicit, root string) (string, string) {
+	if explicit != "" {
+		return explicit, ""
+	}
+	if root == "" {
+		wd, err := os.Getwd()
+		if err == nil {
+			root, err = repocheck.FindRoot(wd)
+		}
+		if err != nil {
+			return "", "schema: no repository root found (" + err.Error() + "); structural checks only"
+		}
+	}
+	path := filepath.Join(root, defaultSchema)
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return "", "schema: not found at " + path + "; structural checks only"
+	}
+	return path, ""
+}
+
+// writeLintReport prints the findings and a summary line, or the JSON form.
+func writeLintReport(w io.Writer, r discoverylint.Report, schemaPath, note string, asJSON bool) error {
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			discoverylint.Report
+			OK         bool   `json:"ok"`
+			SchemaPath string `json:"schemaPath,omitempty"`
+			Note       string `json:"note,omitempty"`
+		}{r, r.OK(), schemaPath, note})
+	}
+	for _, f := range r.Findings {
+		if _, err := fmt.Fprintln(w, f); err != nil {
+			return err
+		}
+	}
+	if note == "" {
+		note = "schema: validated against " + schemaPath
+	}
+	_, err := fmt.Fprintf(w, "discovery-lint: %d endpoints, %d errors, %d warnings; %s\n",
+		r.Endpoints, r.Count(discoverylint.SeverityError), r.Count(discoverylint.SeverityWarning), note)
+	return err
+}

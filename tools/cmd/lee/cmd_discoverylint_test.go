@@ -1,0 +1,81 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// sharedAlexa is the shared Alexa data seen from tools/cmd/lee.
+const sharedAlexa = "../../../../shared/alexa"
+
+func TestRunDiscoveryLint(t *testing.T) {
+	sample := filepath.Join(sharedAlexa, "sample_messages", "Discovery", "Discovery.response.json")
+	schema := filepath.Join(sharedAlexa, "validation_schemas", "alexa_smart_home_message_schema.json")
+	if _, err := os.Stat(sample); err != nil {
+		t.Fatalf("Alexa sample data missing (want %s from the package folder): %v", sample, err)
+	}
+	dir := t.TempDir()
+	broken := filepath.Join(dir, "broken.json")
+	if err := os.WriteFile(broken, []byte(`[{"endpointId":"a b","friendlyName":"x"}]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	notJSON := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(notJSON, []byte(`<html>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		args  []string
+		code  int
+		wants []string
+	}{
+		{"sample with the explicit schema", []string{"--schema", schema, sample}, 0,
+			[]string{"10 endpoints, 0 errors, 0 warnings; schema: validated against"}},
+		{"sample with the default schema of the repository", []string{sample}, 0,
+			[]string{"schema: validated against", "alexa_smart_home_message_schema.json"}},
+		{"no schema under the given root", []string{"--root", dir, sample}, 0,
+			[]string{"schema: not found at", "structural checks only"}},
+		{"broken endpoints", []string{"--schema", schema, broken}, 1,
+			[]string{"error   a b: endpointId contains ' '", "has no description"}},
+		{"two files", []string{broken, "extra"}, 2, nil},
+		{"not JSON", []string{notJSON}, 2, nil},
+		{"missing explicit schema", []string{"--schema", filepath.Join(dir, "none.json"), sample}, 2, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := runDiscoveryLint(tc.args, &stdout, &stderr)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.code, stdout.String(), stderr.String())
+			}
+			for _, w := range tc.wants {
+				if !strings.Contains(stdout.String(), w) {
+					t.Errorf("stdout lacks %q:\n%s", w, stdout.String())
+				}
+			}
+		})
+	}
+}
+
+func TestRunDiscoveryLintJSON(t *testing.T) {
+	sample := filepath.Join(sharedAlexa, "sample_messages", "Discovery", "Discovery.response.json")
+	var stdout, stderr bytes.Buffer
+	if code := runDiscoveryLint([]string{"--json", sample}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var got struct {
+		OK            bool `json:"ok"`
+		Endpoints     int  `json:"endpoints"`
+		SchemaChecked bool `json:"schemaChecked"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout.String())
+	}
+	if !got.OK || got.Endpoints != 10 || !got.SchemaChecked {
+		t.Errorf("report %+v", got)
+	}
+}

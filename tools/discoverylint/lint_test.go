@@ -1,0 +1,179 @@
+package discoverylint
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// alexaDir is the shared Alexa test data, seen from this package's folder
+// (tools/discoverylint → /work/shared/alexa).
+const alexaDir = "../../../shared/alexa"
+
+var (
+	schemaPath = filepath.Join(alexaDir, "validation_schemas", "alexa_smart_home_message_schema.json")
+	samplePath = filepath.Join(alexaDir, "sample_messages", "Discovery", "Discovery.response.json")
+)
+
+// sample reads the Discover.Response sample; the test fails when the shared
+// data is missing rather than passing without having checked anything.
+func sample(t *testing.T) map[string]any {
+	t.Helper()
+	data, err := os.ReadFile(samplePath)
+	if err != nil {
+		t.Fatalf("Alexa sample data missing (want %s, relative to %s): %v", samplePath, mustWd(t), err)
+	}
+	var msg map[string]any
+	if err := json.Unmarshal(data, &msg); err != nil {
+		t.Fatal(err)
+	}
+	return msg
+}
+
+func mustWd(t *testing.T) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return wd
+}
+
+var (
+	schemaLinterOnce sync.Once
+	schemaLinterVal  *Linter
+	schemaLinterErr  error
+)
+
+// schemaLinter compiles the shared schema once for all tests.
+func schemaLinter(t *testing.T) *Linter {
+	t.Helper()
+	schemaLinterOnce.Do(func() { schemaLinterVal, schemaLinterErr = New(Settings{SchemaPath: schemaPath}) })
+	if schemaLinterErr != nil {
+		t.Fatalf("Alexa schema missing or broken (want %s, relative to %s): %v", schemaPath, mustWd(t), schemaLinterErr)
+	}
+	return schemaLinterVal
+}
+
+// endpoints returns the sample's endpoint list for editing.
+func endpoints(msg map[string]any) []any {
+	return msg["event"].(map[string]any)["payload"].(map[string]any)["endpoints"].([]any)
+}
+
+func setEndpoints(msg map[string]any, eps []any) {
+	msg["event"].(map[string]any)["payload"].(map[string]any)["endpoints"] = eps
+}
+
+func encode(t *testing.T, v any) []byte {
+	t.Helper()
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestSamplePasses(t *testing.T) {
+	data, err := os.ReadFile(samplePath)
+	if err != nil {
+		t.Fatalf("Alexa sample data missing (want %s): %v", samplePath, err)
+	}
+	r, err := schemaLinter(t).Lint(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.OK() || len(r.Findings) != 0 || !r.SchemaChecked || r.Endpoints != 10 {
+		t.Fatalf("sample: ok=%v schema=%v endpoints=%d findings:\n%s", r.OK(), r.SchemaChecked, r.Endpoints, lines(r.Findings))
+	}
+}
+
+func TestOtherShapesOfTheSamplePass(t *testing.T) {
+	msg := sample(t)
+	payload := msg["event"].(map[string]any)["payload"]
+	tests := map[string]any{"bare endpoints array": endpoints(msg), "payload object": payload}
+	for name, v := range tests {
+		t.Run(name, func(t *testing.T) {
+			r, err := schemaLinter(t).Lint(encode(t, v))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !r.OK() || r.Endpoints != 10 || len(r.Findings) != 0 {
+				t.Fatalf("ok=%v endpoints=%d findings:\n%s", r.OK(), r.Endpoints, lines(r.Findings))
+			}
+		})
+	}
+}
+
+func lines(fs []Finding) string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.String()
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestLintRejectsUnusableInput(t *testing.T) {
+	tests := []struct {
+		in   string
+		want error
+	}{
+		{"{not json", ErrNotJSON},
+		{"", ErrNotJSON},
+		{`"a string"`, ErrUnrecognised},
+		{`{"directive": {}}`, ErrUnrecognised},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			_, err := schemaLinter(t).Lint([]byte(tc.in))
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("err = %v, want %v", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestNewWithMissingSchema(t *testing.T) {
+	if _, err := New(Settings{SchemaPath: filepath.Join(t.TempDir(), "none.json")}); err == nil {
+		t.Fatal("a missing schema file must be an error")
+	}
+}
+
+func TestManyEndpoints(t *testing.T) {
+	msg := sample(t)
+	base := endpoints(msg)[0].(map[string]any)
+	eps := make([]any, MaxEndpoints+1)
+	for i := range eps {
+		ep := map[string]any{}
+		for k, v := range base {
+			ep[k] = v
+		}
+		ep["endpointId"] = fmt.Sprintf("switch-%03d", i)
+		ep["friendlyName"] = fmt.Sprintf("Switch %d", i)
+		eps[i] = ep
+	}
+	setEndpoints(msg, eps)
+	for name, l := range map[string]*Linter{"structural": {}, "schema": schemaLinter(t)} {
+		t.Run(name, func(t *testing.T) {
+			r, err := l.Lint(encode(t, msg))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.OK() || r.Endpoints != 301 {
+				t.Fatalf("301 endpoints passed: %d findings", len(r.Findings))
+			}
+			f := r.Findings[0]
+			if f.Index != -1 || !strings.Contains(f.Message, "301 endpoints") || !strings.Contains(f.Message, "at most 300") {
+				t.Errorf("first finding %v", f)
+			}
+		})
+	}
+}
+
+// jsonMarshal is json.Marshal for property tests that hold no *testing.T.
+func jsonMarshal(v any) ([]byte, error) {
+	return json.Marshal(v)
+}
