@@ -1,3 +1,10 @@
 module github.com/lee-engine/lee/lambdaiface
 
 go 1.26
+
+require (
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
+	pgregory.net/rapid v1.3.0
+)
+
+require golang.org/x/text v0.14.0 // indirect

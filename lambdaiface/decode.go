@@ -1,0 +1,136 @@
+package lambdaiface
+
+import (
+	"encoding/json"
+	"fmt"
+)
+
+// DirectiveError says why a request body is not a directive LEE can relay.
+// It never quotes a value from the body, so it is safe to log.
+type DirectiveError struct {
+	// Field is the dotted JSON path of the offending member, for example
+	// "directive.header.payloadVersion"; empty when the body as a whole is
+	// at fault.
+	Field string
+	// Reason says what is wrong with Field.
+	Reason string
+	// Header is the directive header as far as it could be read: non-nil
+	// whenever "directive.header" was a JSON object, so that the caller can
+	// answer INVALID_DIRECTIVE with the directive's correlationToken.
+	Header *Header
+	// Err is the underlying JSON error, if any.
+	Err error
+}
+
+// Error describes the problem without any value from the body.
+func (e *DirectiveError) Error() string {
+	if e.Field == "" {
+		return "lambdaiface: decode directive: " + e.Reason
+	}
+	return fmt.Sprintf("lambdaiface: decode directive: %s: %s", e.Field, e.Reason)
+}
+
+// Unwrap returns the underlying JSON error, if any.
+func (e *DirectiveError) Unwrap() error { return e.Err }
+
+// directiveParts is the directive object split into its members, each still
+// raw, so that every member's type can be checked and named on its own.
+type directiveParts struct {
+	Header   json.RawMessage `json:"header"`
+	Endpoint json.RawMessage `json:"endpoint"`
+	Payload  json.RawMessage `json:"payload"`
+}
+
+// DecodeDirective decodes and checks an Alexa Smart Home request body, the
+// object {"directive": {...}}. It requires the directive's header with a
+// namespace, name and messageId, and payloadVersion "3"; endpoint and
+// payload, when present, must be objects. Any problem is reported as a
+// *DirectiveError naming the member at fault. It never panics.
+func DecodeDirective(raw []byte) (*Directive, error) {
+	var env struct {
+		Directive json.RawMessage `json:"directive"`
+	}
+	if err := json.Unmarshal(raw, &env); err != nil && !isTypeError(err) {
+		return nil, &DirectiveError{Reason: "body is not valid JSON", Err: err}
+	}
+	if !isObject(raw) {
+		return nil, &DirectiveError{Reason: "body is not a JSON object"}
+	}
+	if isAbsent(env.Directive) {
+		return nil, &DirectiveError{Field: "directive", Reason: "is required"}
+	}
+	if !isObject(env.Directive) {
+		return nil, &DirectiveError{Field: "directive", Reason: "must be an object"}
+	}
+	var parts directiveParts
+	if err := json.Unmarshal(env.Directive, &parts); err != nil {
+		return nil, &DirectiveError{Field: "directive", Reason: "cannot be read", Err: err}
+	}
+	d := &Directive{}
+	if err := decodeHeader(parts.Header, &d.Header); err != nil {
+		return nil, err
+	}
+	if err := decodeEndpoint(parts.Endpoint, d); err != nil {
+		return nil, err
+	}
+	switch {
+	case isAbsent(parts.Payload):
+	case !isObject(parts.Payload):
+		return nil, &DirectiveError{Field: "directive.payload", Reason: "must be an object", Header: &d.Header}
+	default:
+		d.Payload = parts.Payload
+	}
+	return d, nil
+}
+
+// decodeHeader reads and checks the header member into h.
+func decodeHeader(raw json.RawMessage, h *Header) error {
+	if isAbsent(raw) {
+		return &DirectiveError{Field: "directive.header", Reason: "is required"}
+	}
+	if !isObject(raw) {
+		return &DirectiveError{Field: "directive.header", Reason: "must be an object"}
+	}
+	if err := json.Unmarshal(raw, h); err != nil {
+		return memberError("directive.header", err, h)
+	}
+	switch {
+	case h.Namespace == "":
+		return &DirectiveError{Field: "directive.header.namespace", Reason: "is required", Header: h}
+	case h.Name == "":
+		return &DirectiveError{Field: "directive.header.name", Reason: "is required", Header: h}
+	case h.MessageID == "":
+		return &DirectiveError{Field: "directive.header.messageId", Reason: "is required", Header: h}
+	case h.PayloadVersion == "":
+		return &DirectiveError{Field: "directive.header.payloadVersion", Reason: "is required", Header: h}
+	case h.PayloadVersion != PayloadVersion3:
+		return &DirectiveError{Field: "directive.header.payloadVersion", Reason: `must be "3"`, Header: h}
+	}
+	return nil
+}
+
+// decodeEndpoint reads the optional endpoint member into d.Endpoint.
+func decodeEndpoint(raw json.RawMessage, d *Directive) error {
+	if isAbsent(raw) {
+		return nil
+	}
+	if !isObject(raw) {
+		return &DirectiveError{Field: "directive.endpoint", Reason: "must be an object", Header: &d.Header}
+	}
+	var ep Endpoint
+	if err := json.Unmarshal(raw, &ep); err != nil {
+		return memberError("directive.endpoint", err, &d.Header)
+	}
+	d.Endpoint = &ep
+	return nil
+}
+
+// memberError turns a JSON error met inside the member at path into a
+// *DirectiveError naming the deepest member the error identifies.
+func memberError(path string, err error, h *Header) *DirectiveError {
+	field := path
+	if sub, ok := typeErrorField(err); ok {
+		field = path + "." + sub
+	}
+	return &DirectiveError{Field: field, Reason: "has the wrong JSON type", Header: h, Err: err}
+}

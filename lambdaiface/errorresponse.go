@@ -1,0 +1,119 @@
+package lambdaiface
+
+import (
+	"encoding/json"
+	"maps"
+	"strings"
+)
+
+// ErrorType is the "type" of an Alexa ErrorResponse payload.
+type ErrorType string
+
+// The Alexa error types LEE answers with. Every one is allowed by the Alexa
+// Smart Home message schema with a plain {type, message} payload; the
+// comments give the situation LEE uses each for.
+const (
+	// BridgeUnreachable is for Home Assistant not reachable in time.
+	BridgeUnreachable ErrorType = "BRIDGE_UNREACHABLE"
+	// InvalidAuthorizationCredential is for a missing or refused token.
+	InvalidAuthorizationCredential ErrorType = "INVALID_AUTHORIZATION_CREDENTIAL"
+	// ExpiredAuthorizationCredential is for a token known to have expired.
+	ExpiredAuthorizationCredential ErrorType = "EXPIRED_AUTHORIZATION_CREDENTIAL"
+	// InternalError is for an answer from Home Assistant that is not an
+	// Alexa message, and for any type NewErrorResponse cannot send.
+	InternalError ErrorType = "INTERNAL_ERROR"
+	// InvalidDirective is for a directive that cannot be relayed.
+	InvalidDirective ErrorType = "INVALID_DIRECTIVE"
+	// EndpointUnreachable is for a target device that is offline.
+	EndpointUnreachable ErrorType = "ENDPOINT_UNREACHABLE"
+	// NoSuchEndpoint is for a target device that does not exist.
+	NoSuchEndpoint ErrorType = "NO_SUCH_ENDPOINT"
+	// AcceptGrantFailed is for any failure of an AcceptGrant; the schema
+	// allows it only in the Alexa.Authorization namespace.
+	AcceptGrantFailed ErrorType = "ACCEPT_GRANT_FAILED"
+)
+
+// alexaNamespaceType reports whether typ may appear in an ErrorResponse of
+// the plain "Alexa" namespace as LEE builds it.
+func alexaNamespaceType(typ ErrorType) bool {
+	switch typ {
+	case BridgeUnreachable, InvalidAuthorizationCredential, ExpiredAuthorizationCredential,
+		InternalError, InvalidDirective, EndpointUnreachable, NoSuchEndpoint:
+		return true
+	}
+	return false
+}
+
+// errorPayload is the payload of an ErrorResponse.
+type errorPayload struct {
+	Type    ErrorType `json:"type"`
+	Message string    `json:"message"`
+}
+
+// NewErrorResponse builds the ErrorResponse that answers d, always valid
+// against the Alexa Smart Home message schema:
+//   - namespace "Alexa", name "ErrorResponse", payloadVersion "3";
+//   - messageId is messageID, or a fresh one from NewMessageID when
+//     messageID is not a valid Alexa message id;
+//   - the directive's correlationToken, when it has one;
+//   - the directive's endpoint (endpointId and cookie) without its scope,
+//     because the scope holds the user's bearer token and an answer must
+//     never echo it; an endpoint whose id the schema would refuse is left
+//     out rather than making the whole answer invalid;
+//   - payload {type, message}; a typ not listed in this package becomes
+//     INTERNAL_ERROR, and any occurrence of the directive's token in message
+//     is replaced by "[redacted]".
+//
+// An Alexa.Authorization AcceptGrant directive is answered in namespace
+// "Alexa.Authorization" with type ACCEPT_GRANT_FAILED whatever typ is, as
+// Alexa requires. d may be nil or hold only a header.
+func NewErrorResponse(d *Directive, messageID string, typ ErrorType, message string) *Response {
+	h := Header{
+		Namespace:      NamespaceAlexa,
+		Name:           NameErrorResponse,
+		PayloadVersion: PayloadVersion3,
+		MessageID:      messageID,
+	}
+	if !validMessageID(messageID) {
+		h.MessageID = NewMessageID()
+	}
+	switch {
+	case d.IsAcceptGrant():
+		h.Namespace, typ = NamespaceAuthorization, AcceptGrantFailed
+	case !alexaNamespaceType(typ):
+		typ = InternalError
+	}
+	var ep *Endpoint
+	if d != nil {
+		h.CorrelationToken = d.Header.CorrelationToken
+		ep = unscopedEndpoint(d.Endpoint)
+		message = withoutToken(message, d)
+	}
+	// Encoding a struct of two strings cannot fail.
+	payload, _ := json.Marshal(errorPayload{Type: typ, Message: message})
+	return &Response{Event: Event{Header: h, Endpoint: ep, Payload: payload}}
+}
+
+// withoutToken replaces every occurrence of d's token in message by
+// "[redacted]". Should the token be so short that it occurs in the mark
+// itself, the message is dropped: an empty message is valid, a leak is not.
+func withoutToken(message string, d *Directive) string {
+	tok, _ := d.Token()
+	if tok == "" {
+		return message
+	}
+	message = strings.ReplaceAll(message, tok, redacted)
+	if strings.Contains(message, tok) {
+		return ""
+	}
+	return message
+}
+
+// unscopedEndpoint copies ep without its scope, or returns nil when there is
+// no endpoint or its id would not pass the schema.
+func unscopedEndpoint(ep *Endpoint) *Endpoint {
+	if ep == nil || !validEndpointID(ep.EndpointID) {
+		return nil
+	}
+	return &Endpoint{EndpointID: ep.EndpointID, Cookie: maps.Clone(ep.Cookie)}
+}

@@ -1,0 +1,226 @@
+package lambdaiface_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lee-engine/lee/lambdaiface"
+)
+
+// allErrorTypes lists every ErrorType the package exports.
+var allErrorTypes = []lambdaiface.ErrorType{
+	lambdaiface.BridgeUnreachable,
+	lambdaiface.InvalidAuthorizationCredential,
+	lambdaiface.ExpiredAuthorizationCredential,
+	lambdaiface.InternalError,
+	lambdaiface.InvalidDirective,
+	lambdaiface.EndpointUnreachable,
+	lambdaiface.NoSuchEndpoint,
+	lambdaiface.AcceptGrantFailed,
+}
+
+// messageIDPattern is the schema's rule for message ids.
+var messageIDPattern = regexp.MustCompile(`^[a-zA-Z0-9-]{1,127}$`)
+
+// errorCase is one directive to answer with an error.
+type errorCase struct {
+	name        string
+	directive   *lambdaiface.Directive
+	wantEP      bool
+	acceptGrant bool
+}
+
+// errorCases builds the directives of the ErrorResponse tests from the
+// samples plus hand-made partial ones.
+func errorCases(t *testing.T) []errorCase {
+	decode := func(rel string) *lambdaiface.Directive {
+		d, err := lambdaiface.DecodeDirective(loadSample(t, rel))
+		if err != nil {
+			t.Fatalf("decode %s: %v", rel, err)
+		}
+		return d
+	}
+	turnOn := decode("PowerController/PowerController.TurnOn.request.json")
+	withCookie := decode("PowerController/PowerController.TurnOff.request.json")
+	withCookie.Endpoint.Cookie = map[string]string{"entity": "light.kitchen"}
+	badID := decode("LockController/LockController.Lock.request.json")
+	badID.Endpoint.EndpointID = "not a valid id!"
+	return []errorCase{
+		{name: "nil directive"},
+		{name: "header only", directive: &lambdaiface.Directive{Header: lambdaiface.Header{Namespace: "Alexa", Name: "ReportState"}}},
+		{name: "header with correlation token", directive: &lambdaiface.Directive{Header: lambdaiface.Header{CorrelationToken: "abc=="}}},
+		{name: "TurnOn", directive: turnOn, wantEP: true},
+		{name: "cookie kept", directive: withCookie, wantEP: true},
+		{name: "invalid endpoint id dropped", directive: badID},
+		{name: "Discovery", directive: decode("Discovery/Discovery.request.json")},
+		{name: "AcceptGrant", directive: decode("Authorization/Authorization.AcceptGrant.request.json"), acceptGrant: true},
+	}
+}
+
+// TestNewErrorResponse checks every ErrorType against every kind of
+// directive: the answer validates, keeps what it must and never carries
+// the token.
+func TestNewErrorResponse(t *testing.T) {
+	alexaSchema(t)
+	for _, c := range errorCases(t) {
+		for _, typ := range slices.Concat(allErrorTypes, []lambdaiface.ErrorType{"NOT_A_TYPE"}) {
+			t.Run(c.name+"/"+string(typ), func(t *testing.T) {
+				const msgID = "5f8a426e-01e4-4cc9-8b79-65f8bd0fd8a4"
+				message := "Home Assistant said no"
+				if tok, _ := c.directive.Token(); tok != "" {
+					message += " (token " + tok + ")"
+				}
+				r := lambdaiface.NewErrorResponse(c.directive, msgID, typ, message)
+				out := mustMarshal(t, r)
+				if err := validateMessage(t, out); err != nil {
+					t.Fatalf("answer does not validate: %v\n%s", err, out)
+				}
+				if bytes.Contains(out, []byte(sampleToken)) {
+					t.Fatalf("answer contains the bearer token: %s", out)
+				}
+				checkErrorResponse(t, c, r, typ)
+			})
+		}
+	}
+}
+
+// checkErrorResponse checks the members NewErrorResponse must set or keep.
+func checkErrorResponse(t *testing.T, c errorCase, r *lambdaiface.Response, typ lambdaiface.ErrorType) {
+	t.Helper()
+	h := r.Event.Header
+	wantNS, wantType := "Alexa", typ
+	switch {
+	case c.acceptGrant:
+		wantNS, wantType = "Alexa.Authorization", lambdaiface.AcceptGrantFailed
+	case typ == lambdaiface.AcceptGrantFailed || typ == "NOT_A_TYPE":
+		wantType = lambdaiface.InternalError
+	}
+	if h.Namespace != wantNS || h.Name != "ErrorResponse" || h.PayloadVersion != "3" {
+		t.Errorf("header = %+v; want %s ErrorResponse v3", h, wantNS)
+	}
+	var wantCT string
+	if c.directive != nil {
+		wantCT = c.directive.Header.CorrelationToken
+	}
+	if h.CorrelationToken != wantCT {
+		t.Errorf("correlationToken = %q; want %q", h.CorrelationToken, wantCT)
+	}
+	var p struct{ Type, Message string }
+	if err := json.Unmarshal(r.Event.Payload, &p); err != nil {
+		t.Fatalf("payload: %v", err)
+	}
+	if p.Type != string(wantType) {
+		t.Errorf("payload type = %q; want %q", p.Type, wantType)
+	}
+	want := "Home Assistant said no"
+	if tok, _ := c.directive.Token(); tok != "" {
+		want += " (token [redacted])"
+	}
+	if p.Message != want {
+		t.Errorf("message = %q; want %q", p.Message, want)
+	}
+	checkEndpoint(t, c, r.Event.Endpoint)
+}
+
+// checkEndpoint checks that the endpoint is kept without its scope.
+func checkEndpoint(t *testing.T, c errorCase, got *lambdaiface.Endpoint) {
+	t.Helper()
+	if !c.wantEP {
+		if got != nil {
+			t.Errorf("endpoint = %+v; want none", got)
+		}
+		return
+	}
+	want := c.directive.Endpoint
+	switch {
+	case got == nil:
+		t.Fatal("endpoint dropped")
+	case got.Scope != nil:
+		t.Error("endpoint scope echoed")
+	case got.EndpointID != want.EndpointID:
+		t.Errorf("endpointId = %q; want %q", got.EndpointID, want.EndpointID)
+	case len(got.Cookie) != len(want.Cookie) || got.Cookie["entity"] != want.Cookie["entity"]:
+		t.Errorf("cookie = %v; want %v", got.Cookie, want.Cookie)
+	}
+}
+
+// TestNewErrorResponseMessageID checks that an invalid messageId is
+// replaced by a fresh valid one and a valid one is kept.
+func TestNewErrorResponseMessageID(t *testing.T) {
+	tests := []struct {
+		name, id string
+		keep     bool
+	}{
+		{"valid", "abc-123", true},
+		{"longest valid", strings.Repeat("a", 127), true},
+		{"empty", "", false},
+		{"too long", strings.Repeat("a", 128), false},
+		{"bad characters", "id with spaces", false},
+		{"non-ASCII", "idé", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := lambdaiface.NewErrorResponse(nil, tt.id, lambdaiface.InternalError, "x")
+			got := r.Event.Header.MessageID
+			if tt.keep != (got == tt.id) || !messageIDPattern.MatchString(got) {
+				t.Errorf("messageId = %q from %q; keep=%v", got, tt.id, tt.keep)
+			}
+			if err := validateMessage(t, mustMarshal(t, r)); err != nil {
+				t.Errorf("answer does not validate: %v", err)
+			}
+		})
+	}
+}
+
+// TestNewErrorResponseGolden pins the exact answer to the TurnOn sample.
+func TestNewErrorResponseGolden(t *testing.T) {
+	d, err := lambdaiface.DecodeDirective(loadSample(t, "PowerController/PowerController.TurnOn.request.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := lambdaiface.NewErrorResponse(d, "0b6c1e52-8a5f-4f3e-9d47-2c1a7e90b5d3",
+		lambdaiface.BridgeUnreachable, "Home Assistant did not answer in time")
+	want, err := os.ReadFile("testdata/error-response-turnon.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := mustMarshal(t, r); !jsonEqual(t, got, want) {
+		t.Errorf("answer differs from golden file:\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestSchemaRejects is the control that proves the schema checks can fail:
+// ACCEPT_GRANT_FAILED is not allowed in the plain Alexa namespace, and an
+// echoed scope with an empty token is invalid.
+func TestSchemaRejects(t *testing.T) {
+	tests := []struct{ name, msg string }{
+		{"accept grant type in Alexa namespace", `{"event":{"header":{"namespace":"Alexa","name":"ErrorResponse","payloadVersion":"3","messageId":"a"},"payload":{"type":"ACCEPT_GRANT_FAILED","message":""}}}`},
+		{"empty scope token", `{"event":{"header":{"namespace":"Alexa","name":"ErrorResponse","payloadVersion":"3","messageId":"a"},"endpoint":{"endpointId":"e","scope":{"type":"BearerToken","token":""}},"payload":{"type":"INTERNAL_ERROR","message":""}}}`},
+		{"bad message id", `{"event":{"header":{"namespace":"Alexa","name":"ErrorResponse","payloadVersion":"3","messageId":"a b"},"payload":{"type":"INTERNAL_ERROR","message":""}}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if validateMessage(t, []byte(tt.msg)) == nil {
+				t.Error("schema accepted an invalid message")
+			}
+		})
+	}
+}
+
+// TestNewMessageID checks the UUID form and that ids do not repeat.
+func TestNewMessageID(t *testing.T) {
+	uuid := regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	seen := make(map[string]bool)
+	for range 100 {
+		id := lambdaiface.NewMessageID()
+		if !uuid.MatchString(id) || seen[id] {
+			t.Fatalf("NewMessageID = %q: not a fresh version 4 UUID", id)
+		}
+		seen[id] = true
+	}
+}

@@ -1,0 +1,87 @@
+package lambdaiface_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/lee-engine/lee/lambdaiface"
+)
+
+// TestSecretsNotPrinted checks that fmt and log/slog never show a token
+// held by the package's types, whether printed directly, by pointer or
+// nested.
+func TestSecretsNotPrinted(t *testing.T) {
+	d, err := lambdaiface.DecodeDirective(loadSample(t, "PowerController/PowerController.TurnOn.request.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	disc, err := lambdaiface.DecodeDirective(loadSample(t, "Discovery/Discovery.request.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	skill, err := lambdaiface.DecodeCustomSkillRequest(readTestdata(t, "custom-skill-intent.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var httpReq lambdaiface.HTTPRequest
+	if err := json.Unmarshal(readTestdata(t, "function-url-healthz.json"), &httpReq); err != nil {
+		t.Fatal(err)
+	}
+	var response lambdaiface.Response
+	if err := json.Unmarshal(loadSample(t, "PowerController/PowerController.TurnOn.response.json"), &response); err != nil {
+		t.Fatal(err)
+	}
+	secrets := []string{sampleToken, "access-token-from-Amazon", "context-token", "session-token", "should-never-be-logged"}
+	values := map[string]any{
+		"directive": d, "directive value": *d, "discovery": *disc, "envelope": lambdaiface.Envelope{Directive: disc},
+		"endpoint": d.Endpoint, "endpoint value": *d.Endpoint, "scope": *d.Endpoint.Scope,
+		"skill request": skill, "skill request value": *skill, "session": *skill.Session,
+		"skill context": skill.Context, "skill system": skill.Context.System,
+		"http request": httpReq, "http request pointer": &httpReq,
+		"response": response, "response pointer": &response, "event": response.Event,
+	}
+	for name, v := range values {
+		t.Run(name, func(t *testing.T) {
+			var out strings.Builder
+			for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+				fmt.Fprintf(&out, verb+"\n", v)
+			}
+			var logs bytes.Buffer
+			slog.New(slog.NewJSONHandler(&logs, nil)).Info("m", "v", v)
+			slog.New(slog.NewTextHandler(&logs, nil)).Info("m", "v", v)
+			all := out.String() + logs.String()
+			for _, s := range secrets {
+				if strings.Contains(all, s) {
+					t.Fatalf("output shows secret %q:\n%s", s, all)
+				}
+			}
+		})
+	}
+}
+
+// TestRedactedOutputsIdentify checks that the redacted forms still say
+// what the value is, so logs stay useful.
+func TestRedactedOutputsIdentify(t *testing.T) {
+	d, err := lambdaiface.DecodeDirective(loadSample(t, "PowerController/PowerController.TurnOn.request.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ got, want string }{
+		{d.String(), "Alexa.PowerController.TurnOn messageId=1bd5d003-31b9-476f-ad03-71d471922820 endpointId=endpoint-001"},
+		{d.Endpoint.Scope.String(), "Scope{Type:BearerToken Token:[redacted]}"},
+		{lambdaiface.Scope{Type: "BearerToken"}.String(), "Scope{Type:BearerToken Token:}"},
+		{lambdaiface.SkillUser{UserID: "u", AccessToken: "x"}.String(), "SkillUser{UserID:u AccessToken:[redacted]}"},
+		{lambdaiface.HTTPRequest{RequestContext: lambdaiface.HTTPRequestContext{HTTP: lambdaiface.HTTPDetails{Method: "GET", Path: "/healthz"}}}.String(), "GET /healthz"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			if tt.got != tt.want {
+				t.Errorf("got %q; want %q", tt.got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,57 @@
+package lambdaiface
+
+import "encoding/json"
+
+// Event is the event object of an Alexa Smart Home message a skill sends:
+// a response, an error response, a state or change report.
+type Event struct {
+	// Header says which event this is.
+	Header Header `json:"header"`
+	// Endpoint is the device the event is about, when there is one.
+	Endpoint *Endpoint `json:"endpoint,omitempty"`
+	// Payload is the event's payload object, kept raw so that a multi-MB
+	// Discovery answer passes through without being decoded.
+	Payload json.RawMessage `json:"payload"`
+}
+
+// Response is an Alexa Smart Home message from the skill to Alexa.
+type Response struct {
+	// Context holds reported properties; omitted when empty.
+	Context json.RawMessage `json:"context,omitempty"`
+	// Event is the message itself.
+	Event Event `json:"event"`
+}
+
+// alexaHeader is the part of an event header IsAlexaMessage checks.
+type alexaHeader struct {
+	Namespace      string `json:"namespace"`
+	Name           string `json:"name"`
+	PayloadVersion string `json:"payloadVersion"`
+}
+
+// IsAlexaMessage reports whether body looks like an Alexa Smart Home message
+// a skill may send: valid JSON, an object whose "event" has a "header" with a
+// string namespace and name and payloadVersion "3". It is the check LEE runs
+// on Home Assistant's answer before passing it through, so an HTML login
+// page or a truncated body is refused. The whole body is checked for
+// validity, then the header is found without decoding anything else: a
+// multi-MB Discovery payload is scanned once, never built into values.
+// Member names are matched exactly, as Alexa does.
+func IsAlexaMessage(body []byte) bool {
+	if !isObject(body) || !json.Valid(body) {
+		return false
+	}
+	event, ok := objectMember(body, "event")
+	if !ok {
+		return false
+	}
+	raw, ok := objectMember(event, "header")
+	if !ok || !isObject(raw) {
+		return false
+	}
+	var h alexaHeader
+	if json.Unmarshal(raw, &h) != nil {
+		return false
+	}
+	return h.Namespace != "" && h.Name != "" && h.PayloadVersion == PayloadVersion3
+}
