@@ -1,0 +1,152 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/lee-engine/lee/tools/harness"
+)
+
+// invokeFloor builds the performance floor into the test's own directory.
+func invokeFloor(t *testing.T) string {
+	t.Helper()
+	path, err := harness.BuildFloor(context.Background(), t.TempDir(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// requireInvokeSamples fails the test when the shared Alexa data is missing.
+func requireInvokeSamples(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat("../../../../shared/alexa/sample_messages"); err != nil {
+		t.Fatalf("the shared Alexa test data must be beside the repository (../../../../shared/alexa from here): %v", err)
+	}
+}
+
+func invokeForTest(args ...string) (int, string, string) {
+	var out, errOut bytes.Buffer
+	code := runInvoke(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestInvokeCommand(t *testing.T) {
+	requireInvokeSamples(t)
+	floor := invokeFloor(t)
+	var mu sync.Mutex
+	var auths []string
+	ha := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		mu.Lock()
+		auths = append(auths, r.Header.Get("Authorization"))
+		mu.Unlock()
+		_, _ = io.WriteString(w, `{"event":{"header":{"name":"Response"}}}`)
+	}))
+	defer ha.Close()
+	dir := t.TempDir()
+	envFile := filepath.Join(dir, "lee.env")
+	if err := os.WriteFile(envFile, []byte("# Home Assistant\nHA_URL="+ha.URL+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	eventFile := filepath.Join(dir, "event.json")
+	if err := os.WriteFile(eventFile, []byte(`{"directive":{"payload":{"grantee":{"token":"file-token"}}}}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	code, out, errOut := invokeForTest("--binary", floor, "--env-file", envFile, "--sample", "PowerController.TurnOn", eventFile, "--quiet-logs")
+	if code != 0 {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	for _, want := range []string{
+		"== sample PowerController.TurnOn\nrequest id: ",
+		"== " + eventFile + "\nrequest id: ",
+		"response:\n{\n  \"event\": {\n    \"header\": {\n      \"name\": \"Response\"\n    }\n  }\n}\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Index(out, "PowerController.TurnOn") > strings.Index(out, eventFile) {
+		t.Error("events were not sent in command-line order")
+	}
+	if strings.Contains(out, "-- function stdout --") {
+		t.Error("--quiet-logs still printed the logs")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(auths) != 2 || auths[0] != "Bearer access-token-from-skill" || auths[1] != "Bearer file-token" {
+		t.Errorf("Home Assistant saw %q", auths)
+	}
+}
+
+func TestInvokeCommandFunctionError(t *testing.T) {
+	requireInvokeSamples(t)
+	ha := httptest.NewServer(http.NotFoundHandler())
+	url := ha.URL
+	ha.Close()
+	code, out, errOut := invokeForTest("--binary", invokeFloor(t), "--env", "HA_URL="+url, "--sample", "Discovery")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	for _, want := range []string{"function error: ", "connection refused", "-- function stdout --", "-- function stderr --"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestInvokeCommandListsSamples(t *testing.T) {
+	requireInvokeSamples(t)
+	code, out, errOut := invokeForTest("--sample", "list")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"PowerController.TurnOn\n", "Discovery\n", "Authorization.AcceptGrant\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("list lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestInvokeCommandUsageErrors(t *testing.T) {
+	requireInvokeSamples(t)
+	missing := filepath.Join(t.TempDir(), "missing")
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantErr  string
+	}{
+		{"help", []string{"-h"}, 0, "usage: lee invoke"},
+		{"no events", nil, 2, "at least one event"},
+		{"unknown flag", []string{"--nope"}, 2, "flag provided but not defined"},
+		{"unknown sample", []string{"--sample", "No.Such"}, 2, "No.Such"},
+		{"missing file", []string{"--", missing}, 2, "no such file"},
+		{"bad env", []string{"--env", "NOEQUALS", "--sample", "Discovery"}, 2, "KEY=VALUE"},
+		{"missing env file", []string{"--env-file", missing, "--sample", "Discovery"}, 2, "no such file"},
+		{"missing binary", []string{"--binary", missing, "--sample", "Discovery"}, 1, "no such file"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errOut := invokeForTest(tc.args...)
+			if code != tc.wantCode || !strings.Contains(errOut, tc.wantErr) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, errOut, tc.wantCode, tc.wantErr)
+			}
+		})
+	}
+}
+
+func TestInvokeIsRegistered(t *testing.T) {
+	if _, ok := commands["invoke"]; !ok {
+		t.Fatal("lee invoke is not registered")
+	}
+}

@@ -1,0 +1,74 @@
+package harness
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+)
+
+// FloorPackage is the import path of the performance floor function.
+const FloorPackage = "github.com/lee-engine/lee/tools/floor"
+
+// BuildFloor builds the performance floor (FloorPackage) into
+// outDir/bootstrap for Linux and goarch ("amd64" or "x86_64", "arm64"; empty:
+// the host's architecture) and returns the binary's path. It uses the flags
+// the real bootstrap is built with (CGO_ENABLED=0, -tags lambda.norpc,
+// -trimpath, -ldflags "-s -w") so the two compare fairly. It needs the go
+// command and runs it in the tools module when its source is present, else in
+// the working directory, which must then lie inside the workspace.
+func BuildFloor(ctx context.Context, outDir, goarch string) (string, error) {
+	arch, err := lambdaArch(goarch)
+	if err != nil {
+		return "", fmt.Errorf("harness: build floor: %w", err)
+	}
+	out, err := filepath.Abs(filepath.Join(outDir, "bootstrap"))
+	if err != nil {
+		return "", fmt.Errorf("harness: build floor: %w", err)
+	}
+	cmd := exec.CommandContext(ctx, "go", "build",
+		"-tags", "lambda.norpc", "-trimpath", "-ldflags", "-s -w",
+		"-o", out, FloorPackage)
+	cmd.Dir = moduleDir()
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOOS=linux", "GOARCH="+arch)
+	var output bytes.Buffer
+	cmd.Stdout = &output
+	cmd.Stderr = &output
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("harness: build floor: %w: %s", err, strings.TrimSpace(output.String()))
+	}
+	return out, nil
+}
+
+// lambdaArch maps the names Lambda and Go use for its two architectures to
+// Go's.
+func lambdaArch(goarch string) (string, error) {
+	switch goarch {
+	case "":
+		return runtime.GOARCH, nil
+	case "amd64", "x86_64":
+		return "amd64", nil
+	case "arm64":
+		return "arm64", nil
+	}
+	return "", fmt.Errorf("architecture %q is not one Lambda runs (amd64/x86_64, arm64)", goarch)
+}
+
+// moduleDir finds the tools module from this file's compile-time path, which
+// exists when the harness runs from source (tests, go run). A binary built
+// with -trimpath has no such path, and "" keeps the working directory.
+func moduleDir() string {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		return ""
+	}
+	dir := filepath.Dir(filepath.Dir(file))
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil {
+		return ""
+	}
+	return dir
+}

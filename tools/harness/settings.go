@@ -1,0 +1,111 @@
+package harness
+
+import (
+	"io"
+	"os"
+	"strconv"
+	"time"
+)
+
+// Settings configures a Runtime. The zero value of every field but Binary is
+// usable.
+//
+//   - Binary is the path of the bootstrap executable to run. Required. The
+//     process runs in the binary's directory, as Lambda runs bootstrap in
+//     /var/task.
+//   - Env lists extra KEY=VALUE variables for the process (its configuration,
+//     e.g. HA_URL). Nothing else of the parent's environment is passed on
+//     except PATH, HOME and TMPDIR. An entry here overrides a variable the
+//     harness sets itself, except AWS_LAMBDA_RUNTIME_API. Nil: none.
+//   - FunctionName is AWS_LAMBDA_FUNCTION_NAME and the last part of the
+//     invoked function ARN. Empty: "lee".
+//   - Handler is _HANDLER. Empty: "bootstrap".
+//   - MemoryMB is AWS_LAMBDA_FUNCTION_MEMORY_SIZE. It is reported to the
+//     function only, not enforced; measure with ProcStatus. Zero: 128.
+//   - Timeout is the deadline Invoke gives each invocation, counted from the
+//     call (a cold start's initialisation counts against the first one).
+//     Zero: 10s.
+//   - StopTimeout is how long Close waits for the process to exit after
+//     SIGTERM before it sends SIGKILL. Zero: 2s.
+//   - Stdout and Stderr, when not nil, receive a copy of the process's output
+//     as it is written (the harness always keeps its own copy). Nil: no copy.
+type Settings struct {
+	Binary       string
+	Env          []string
+	FunctionName string
+	Handler      string
+	MemoryMB     int
+	Timeout      time.Duration
+	StopTimeout  time.Duration
+	Stdout       io.Writer
+	Stderr       io.Writer
+}
+
+// Defaults applied by withDefaults; exported values would invite callers to
+// depend on them, so they stay unexported.
+const (
+	defaultFunctionName = "lee"
+	defaultHandler      = "bootstrap"
+	defaultMemoryMB     = 128
+	defaultTimeout      = 10 * time.Second
+	defaultStopTimeout  = 2 * time.Second
+	region              = "us-east-1"
+	accountID           = "000000000000"
+)
+
+// MaxPayload is Lambda's limit, in bytes, for a synchronous invocation's event
+// and for the function's response (6 MB). Larger events are refused and
+// larger responses become a Function.ResponseSizeTooLarge error, as on AWS.
+const MaxPayload = 6 * 1024 * 1024
+
+func (s Settings) withDefaults() Settings {
+	if s.FunctionName == "" {
+		s.FunctionName = defaultFunctionName
+	}
+	if s.Handler == "" {
+		s.Handler = defaultHandler
+	}
+	if s.MemoryMB <= 0 {
+		s.MemoryMB = defaultMemoryMB
+	}
+	if s.Timeout <= 0 {
+		s.Timeout = defaultTimeout
+	}
+	if s.StopTimeout <= 0 {
+		s.StopTimeout = defaultStopTimeout
+	}
+	return s
+}
+
+// functionARN is the unqualified ARN Lambda reports for an invocation of
+// $LATEST.
+func (s Settings) functionARN() string {
+	return "arn:aws:lambda:" + region + ":" + accountID + ":function:" + s.FunctionName
+}
+
+// environ builds the process environment: the few host variables a program
+// needs to run at all, what Lambda sets, then the caller's list. The runtime
+// API address comes last so that no caller entry can redirect the process.
+func (s Settings) environ(taskRoot, runtimeAPI string) []string {
+	var env []string
+	for _, key := range []string{"PATH", "HOME", "TMPDIR"} {
+		if v, ok := os.LookupEnv(key); ok {
+			env = append(env, key+"="+v)
+		}
+	}
+	env = append(env,
+		"AWS_REGION="+region,
+		"AWS_DEFAULT_REGION="+region,
+		"AWS_LAMBDA_FUNCTION_NAME="+s.FunctionName,
+		"AWS_LAMBDA_FUNCTION_MEMORY_SIZE="+strconv.Itoa(s.MemoryMB),
+		"AWS_LAMBDA_FUNCTION_VERSION=$LATEST",
+		"AWS_LAMBDA_INITIALIZATION_TYPE=on-demand",
+		"AWS_LAMBDA_LOG_GROUP_NAME=/aws/lambda/"+s.FunctionName,
+		"AWS_LAMBDA_LOG_STREAM_NAME=harness",
+		"LAMBDA_TASK_ROOT="+taskRoot,
+		"TZ=:UTC",
+		"_HANDLER="+s.Handler,
+	)
+	env = append(env, s.Env...)
+	return append(env, "AWS_LAMBDA_RUNTIME_API="+runtimeAPI)
+}
