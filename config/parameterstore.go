@@ -1,0 +1,166 @@
+package config
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ssm"
+)
+
+// The sentinel errors below classify a failed ParameterStore.Get for
+// errors.Is. The errors Get returns name the parameter, never a value.
+var (
+	// ErrParameterNotFound: the parameter (or the requested version)
+	// does not exist, or it exists with an empty value.
+	ErrParameterNotFound = errors.New("parameter not found")
+	// ErrAccessDenied: the function's role may not read the parameter or
+	// use the KMS key that decrypts it.
+	ErrAccessDenied = errors.New("access denied")
+	// ErrThrottled: Parameter Store refused the call for its rate limit.
+	ErrThrottled = errors.New("throttled")
+)
+
+// DefaultSecretTTL is how long ParameterStore reuses a value when
+// StoreSettings.TTL is zero.
+const DefaultSecretTTL = 5 * time.Minute
+
+// GetParameterAPI is the one SSM call ParameterStore makes; *ssm.Client
+// implements it, and tests can too.
+type GetParameterAPI interface {
+	GetParameter(ctx context.Context, in *ssm.GetParameterInput, optFns ...func(*ssm.Options)) (*ssm.GetParameterOutput, error)
+}
+
+// StoreSettings configures a ParameterStore.
+//
+// TTL is how long a value read from Parameter Store is reused before it
+// is read again; zero or negative means DefaultSecretTTL (5 minutes).
+// Tier.Settings().SecretTTL is the intended source.
+//
+// NewClient builds the SSM client on the first Get that needs it; nil
+// means the default, which loads the standard AWS configuration (the
+// Lambda role's credentials, AWS_REGION, AWS_ENDPOINT_URL_SSM,
+// AWS_MAX_ATTEMPTS, ...) with config.LoadDefaultConfig and calls
+// ssm.NewFromConfig.
+//
+// Now tells the time for TTL checks; nil means time.Now.
+type StoreSettings struct {
+	TTL       time.Duration
+	NewClient func(ctx context.Context) (GetParameterAPI, error)
+	Now       func() time.Time
+}
+
+// ParameterStore reads SecureString parameters from SSM Parameter Store,
+// decrypted, and caches each value for a TTL. The AWS SDK is not touched
+// until the first Get: a function configured without HA_TOKEN_PARAMETER
+// never pays for it. A ParameterStore is safe for concurrent use; reads
+// that miss the cache are made one at a time, so concurrent Gets of a
+// name share one SSM call. Create it with NewParameterStore.
+type ParameterStore struct {
+	settings StoreSettings
+
+	// turn admits one caller at a time to build the client and call SSM;
+	// unlike a mutex, waiting for it respects the caller's context.
+	turn   chan struct{}
+	client GetParameterAPI // built under turn; nil until then
+
+	mu     sync.Mutex // guards values
+	values map[string]cachedValue
+}
+
+type cachedValue struct {
+	value   string
+	expires time.Time
+}
+
+// NewParameterStore returns a ParameterStore using s. It is cheap: it
+// builds no client and loads no AWS configuration.
+func NewParameterStore(s StoreSettings) *ParameterStore {
+	if s.TTL <= 0 {
+		s.TTL = DefaultSecretTTL
+	}
+	if s.NewClient == nil {
+		s.NewClient = newDefaultClient
+	}
+	if s.Now == nil {
+		s.Now = time.Now
+	}
+	return &ParameterStore{
+		settings: s,
+		turn:     make(chan struct{}, 1),
+		values:   map[string]cachedValue{},
+	}
+}
+
+// Get returns the decrypted value of the parameter name, from the cache
+// while it is fresh, else from Parameter Store. The SSM client is built
+// on the first call that needs it; when building fails, the next call
+// tries again. Errors wrap ErrParameterNotFound, ErrAccessDenied,
+// ErrThrottled or the underlying cause, and the context's error when it
+// ends first.
+func (p *ParameterStore) Get(ctx context.Context, name string) (string, error) {
+	if p == nil || p.turn == nil {
+		return "", errors.New("config: ParameterStore used without NewParameterStore")
+	}
+	if name == "" {
+		return "", errors.New("config: get SSM parameter: empty name")
+	}
+	if v, ok := p.cached(name); ok {
+		return v, nil
+	}
+	select {
+	case p.turn <- struct{}{}:
+	case <-ctx.Done():
+		return "", fmt.Errorf("config: get SSM parameter %q: %w", name, ctx.Err())
+	}
+	defer func() { <-p.turn }()
+	if v, ok := p.cached(name); ok {
+		return v, nil
+	}
+	v, err := p.fetch(ctx, name)
+	if err != nil {
+		return "", err
+	}
+	p.mu.Lock()
+	p.values[name] = cachedValue{value: v, expires: p.settings.Now().Add(p.settings.TTL)}
+	p.mu.Unlock()
+	return v, nil
+}
+
+func (p *ParameterStore) cached(name string) (string, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	c, ok := p.values[name]
+	if !ok || !p.settings.Now().Before(c.expires) {
+		return "", false
+	}
+	return c.value, true
+}
+
+// fetch builds the client if needed and reads name; the caller holds turn.
+func (p *ParameterStore) fetch(ctx context.Context, name string) (string, error) {
+	if p.client == nil {
+		client, err := p.settings.NewClient(ctx)
+		if err != nil {
+			return "", fmt.Errorf("config: get SSM parameter %q: build SSM client: %w", name, err)
+		}
+		if client == nil {
+			return "", fmt.Errorf("config: get SSM parameter %q: build SSM client: no client returned", name)
+		}
+		p.client = client
+	}
+	out, err := p.client.GetParameter(ctx, &ssm.GetParameterInput{
+		Name:           aws.String(name),
+		WithDecryption: aws.Bool(true),
+	})
+	if err != nil {
+		return "", classify(name, err)
+	}
+	if out == nil || out.Parameter == nil || out.Parameter.Value == nil || *out.Parameter.Value == "" {
+		return "", fmt.Errorf("config: get SSM parameter %q: %w: the answer carries no value", name, ErrParameterNotFound)
+	}
+	return *out.Parameter.Value, nil
+}

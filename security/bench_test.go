@@ -1,0 +1,25 @@
+package security
+
+import "testing"
+
+func BenchmarkValidateEvent(b *testing.B) {
+	raw := []byte(directiveJSON)
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := ValidateEvent(raw, Limits{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRequireFields(b *testing.B) {
+	raw := []byte(directiveJSON)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := RequireFields(raw, "directive.header.namespace", "directive.header.name",
+			"directive.header.payloadVersion"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
