@@ -5,14 +5,19 @@ ARCH ?= amd64
 GO ?= go
 GOTEST_FLAGS ?= -race -count=1
 export CGO_ENABLED ?= 1
+# The AWS Lambda Runtime Interface Emulator, pinned; the end-to-end tests run the bootstrap under it.
+RIE_VERSION := v0.0.0-20261030222936-bef5c4ba774d
+export PATH := $(shell $(GO) env GOPATH)/bin:$(PATH)
 
-.PHONY: all test fmt vet tidy sync check bootstrap demo clean $(addprefix test/,$(MODULES)) \
+FUZZTIME ?= 5s
+
+.PHONY: all test fmt vet tidy sync check bootstrap demo clean rie fuzz package $(addprefix test/,$(MODULES)) \
 	$(addprefix vet/,$(MODULES)) $(addprefix tidy/,$(MODULES)) $(addprefix testoff/,$(MODULES))
 
 all: test
 
 ## test: everything CI runs — format, vet, tests in workspace mode and with GOWORK=off, checks.
-test: fmt vet $(addprefix test/,$(MODULES)) $(addprefix testoff/,$(MODULES)) check
+test: rie fmt vet $(addprefix test/,$(MODULES)) $(addprefix testoff/,$(MODULES)) check fuzz
 
 ## test/<module>: the module's tests in workspace mode.
 test/%:
@@ -45,10 +50,32 @@ check:
 	$(GO) run ./tools/cmd/lee check versions
 	$(GO) run ./tools/cmd/lee check imports
 
+## fuzz: every Fuzz target of every module, FUZZTIME each (found by grep, not listed by hand).
+fuzz:
+	@set -e; for f in $$(grep -l '^func Fuzz' $$(git ls-files '*_test.go')); do \
+	  dir=$$(dirname $$f); mod=$${dir%%/*}; pkg=./$${dir#$$mod}; pkg=$${pkg%/}; \
+	  for t in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
+	    echo "fuzz $$mod $$pkg $$t ($(FUZZTIME))"; \
+	    (cd $$mod && $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg) || exit 1; \
+	  done; \
+	done
+
+## rie: install the pinned Runtime Interface Emulator when it is missing.
+rie:
+	@command -v aws-lambda-rie >/dev/null 2>&1 || $(GO) install github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@$(RIE_VERSION)
+
+## demo: the main job, locally — the function against the simulator's demo home.
+demo: bootstrap
+	$(GO) run ./tools/cmd/lee demo --binary dist/bootstrap
+
 ## bootstrap: the Lambda binary, dist/bootstrap (ARCH=arm64 for Graviton).
 bootstrap:
 	mkdir -p dist
 	cd function && CGO_ENABLED=0 GOOS=linux GOARCH=$(ARCH) $(GO) build -tags lambda.norpc -trimpath -ldflags "-s -w" -o ../dist/bootstrap .
+
+## package: dist/lee-<version>-<arch>.zip (bootstrap only, reproducible) and its .sha256.
+package: bootstrap
+	$(GO) run ./tools/cmd/lee package --binary dist/bootstrap --arch $(ARCH) --out dist
 
 clean:
 	rm -rf dist
