@@ -18,8 +18,22 @@ type DirectiveError struct {
 	// whenever "directive.header" was a JSON object, so that the caller can
 	// answer INVALID_DIRECTIVE with the directive's correlationToken.
 	Header *Header
+	// Endpoint is the directive's endpoint when it could still be read
+	// (leniently: an endpoint with an endpointId) although the directive as
+	// a whole was refused; nil otherwise. With Header it lets the caller's
+	// INVALID_DIRECTIVE answer keep the endpoint, as Alexa expects.
+	Endpoint *Endpoint
 	// Err is the underlying JSON error, if any.
 	Err error
+}
+
+// Directive returns the directive as far as it could be read — its header
+// and, when readable, its endpoint — or nil when not even the header was.
+func (e *DirectiveError) Directive() *Directive {
+	if e.Header == nil {
+		return nil
+	}
+	return &Directive{Header: *e.Header, Endpoint: e.Endpoint}
 }
 
 // Error describes the problem without any value from the body.
@@ -47,6 +61,35 @@ type directiveParts struct {
 // payload, when present, must be objects. Any problem is reported as a
 // *DirectiveError naming the member at fault. It never panics.
 func DecodeDirective(raw []byte) (*Directive, error) {
+	var parts directiveParts
+	d, err := decodeDirective(raw, &parts)
+	if de, ok := err.(*DirectiveError); ok && de.Header != nil && de.Endpoint == nil {
+		de.Endpoint = lenientEndpoint(parts.Endpoint)
+	}
+	return d, err
+}
+
+// lenientEndpoint reads whatever it can of an endpoint member, for an error
+// answer only: nil unless an endpointId string could be read.
+func lenientEndpoint(raw json.RawMessage) *Endpoint {
+	if !isObject(raw) {
+		return nil
+	}
+	var ep struct {
+		EndpointID json.RawMessage   `json:"endpointId"`
+		Cookie     map[string]string `json:"cookie"`
+	}
+	_ = json.Unmarshal(raw, &ep)
+	var id string
+	if json.Unmarshal(ep.EndpointID, &id) != nil || id == "" {
+		return nil
+	}
+	return &Endpoint{EndpointID: id, Cookie: ep.Cookie}
+}
+
+// decodeDirective does DecodeDirective's work, leaving the directive's raw
+// members in parts for the caller's error handling.
+func decodeDirective(raw []byte, parts *directiveParts) (*Directive, error) {
 	var env struct {
 		Directive json.RawMessage `json:"directive"`
 	}
@@ -62,8 +105,7 @@ func DecodeDirective(raw []byte) (*Directive, error) {
 	if !isObject(env.Directive) {
 		return nil, &DirectiveError{Field: "directive", Reason: "must be an object"}
 	}
-	var parts directiveParts
-	if err := json.Unmarshal(env.Directive, &parts); err != nil {
+	if err := json.Unmarshal(env.Directive, parts); err != nil {
 		return nil, &DirectiveError{Field: "directive", Reason: "cannot be read", Err: err}
 	}
 	d := &Directive{}

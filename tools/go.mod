@@ -10,3 +10,27 @@ require (
 	golang.org/x/text v0.14.0 // indirect
 	pgregory.net/rapid v1.3.0 // indirect
 )
+
+replace github.com/lee-engine/lee/cache => ../cache
+
+replace github.com/lee-engine/lee/logging => ../logging
+
+replace github.com/lee-engine/lee/security => ../security
+
+replace github.com/lee-engine/lee/metrics => ../metrics
+
+replace github.com/lee-engine/lee/singleton => ../singleton
+
+replace github.com/lee-engine/lee/httpclient => ../httpclient
+
+replace github.com/lee-engine/lee/utility => ../utility
+
+replace github.com/lee-engine/lee/initialization => ../initialization
+
+replace github.com/lee-engine/lee/lambdaiface => ../lambdaiface
+
+replace github.com/lee-engine/lee/circuitbreaker => ../circuitbreaker
+
+replace github.com/lee-engine/lee/config => ../config
+
+replace github.com/lee-engine/lee/gateway => ../gateway

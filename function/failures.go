@@ -1,0 +1,102 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/lee-engine/lee/gateway"
+)
+
+// failure is an Alexa error type and the message that tells the user what
+// to fix. Messages never include a token or header value.
+type failure struct {
+	typ     gateway.ErrorType
+	message string
+}
+
+// transportFailure maps a request that got no usable HTTP answer (DESIGN.md's
+// error table: connection refused/reset, DNS, TLS, budget used up, breaker
+// open → BRIDGE_UNREACHABLE; an oversized answer → INTERNAL_ERROR).
+func transportFailure(err error) failure {
+	var he *gateway.HAError
+	if !errors.As(err, &he) {
+		return failure{gateway.ErrInternal, "LEE could not prepare the request to Home Assistant: " + err.Error()}
+	}
+	if he.BreakerOpen {
+		return failure{gateway.ErrBridgeUnreachable, "Home Assistant failed repeatedly, so LEE pauses calls to it for a short while (circuit breaker open); check that it is running and reachable"}
+	}
+	switch he.Kind {
+	case gateway.HTTPRefused:
+		return failure{gateway.ErrBridgeUnreachable, "Home Assistant refused the connection: check HA_URL's host and port and that Home Assistant is running"}
+	case gateway.HTTPDNS:
+		return failure{gateway.ErrBridgeUnreachable, "Home Assistant's host name could not be resolved: check HA_URL and your DNS record"}
+	case gateway.HTTPTLS:
+		return failure{gateway.ErrBridgeUnreachable, "the TLS connection to Home Assistant failed (certificate not trusted, expired or for another host): fix the certificate, or set HA_CA_FILE for a private CA"}
+	case gateway.HTTPTimeout, gateway.HTTPCanceled:
+		return failure{gateway.ErrBridgeUnreachable, "Home Assistant did not answer within the time budget (HA_TIMEOUT and the Lambda timeout): check its load and network path"}
+	case gateway.HTTPReset:
+		return failure{gateway.ErrBridgeUnreachable, "the connection to Home Assistant was reset: check the proxy or firewall in front of it"}
+	case gateway.HTTPTooLarge:
+		return failure{gateway.ErrInternal, "Home Assistant's answer is larger than Lambda's 6 MB response limit: expose fewer entities to Alexa"}
+	}
+	return failure{gateway.ErrBridgeUnreachable, "Home Assistant could not be reached: " + he.Kind.String()}
+}
+
+// answerFailure maps an HTTP answer that is not a usable Alexa message.
+func answerFailure(res *gateway.HAResult) (failure, bool) {
+	switch s := res.Status; {
+	case s >= 200 && s < 300 && gateway.IsAlexaMessage(res.Body):
+		return failure{}, false
+	case s == http.StatusUnauthorized || s == http.StatusForbidden:
+		return failure{gateway.ErrInvalidAuthorization, fmt.Sprintf("Home Assistant returned %d: the token is not accepted; re-link the skill's account or renew the long-lived access token", s)}, true
+	case s == http.StatusNotFound:
+		return failure{gateway.ErrInternal, "Home Assistant returned 404: is `alexa: smart_home:` configured in configuration.yaml?"}, true
+	case s == http.StatusBadGateway || s == http.StatusServiceUnavailable || s == http.StatusGatewayTimeout:
+		return failure{gateway.ErrBridgeUnreachable, fmt.Sprintf("Home Assistant (or the proxy in front of it) returned %d: it is starting, overloaded or unreachable behind the proxy", s)}, true
+	case s >= 200 && s < 300:
+		return failure{gateway.ErrInternal, "Home Assistant's answer is not an Alexa message (" + describeBody(res) + "): is a proxy, login page or Cloudflare challenge in front of it?"}, true
+	}
+	return failure{gateway.ErrInternal, fmt.Sprintf("Home Assistant returned %d: see its log for the cause", res.Status)}, true
+}
+
+// describeBody names what kind of non-Alexa body arrived, without quoting it.
+func describeBody(res *gateway.HAResult) string {
+	switch {
+	case len(res.Body) == 0:
+		return "an empty body"
+	case looksHTML(res.Body):
+		return "an HTML page"
+	}
+	return "not Alexa JSON"
+}
+
+func looksHTML(b []byte) bool {
+	for _, c := range b {
+		switch c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case '<':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// metricFor is the error metric counting answers of type typ; an AcceptGrant
+// failure has its own.
+func metricFor(d *gateway.Directive, typ gateway.ErrorType) string {
+	if d != nil && d.IsAcceptGrant() {
+		return gateway.MetricAcceptGrantFailed
+	}
+	switch typ {
+	case gateway.ErrBridgeUnreachable:
+		return gateway.MetricBridgeUnreachable
+	case gateway.ErrInvalidAuthorization:
+		return gateway.MetricInvalidAuthorization
+	case gateway.ErrInvalidDirective:
+		return gateway.MetricInvalidDirective
+	}
+	return gateway.MetricInternalError
+}

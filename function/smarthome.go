@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"time"
+
+	"github.com/lee-engine/lee/gateway"
+)
+
+// deadlineMargin is kept free before the Lambda deadline to send the answer.
+const deadlineMargin = 200 * time.Millisecond
+
+// smartHome relays one Alexa Smart Home directive to Home Assistant and
+// returns Home Assistant's answer unchanged, or an ErrorResponse that keeps
+// the directive's correlationToken and endpoint when it cannot.
+func (h *handler) smartHome(ctx context.Context, raw []byte) ([]byte, error) {
+	h.g.RecordMetric(gateway.MetricDirectives, 1)
+	d, err := gateway.DecodeDirective(raw)
+	if err != nil {
+		var de *gateway.DirectiveError
+		if errors.As(err, &de) && de.Directive() != nil {
+			return h.invalidDirective(ctx, de.Directive(), err.Error())
+		}
+		return nil, h.eventError(ctx, err)
+	}
+	h.g.SetCorrelationID(d.Header.MessageID)
+	token, err := h.token(ctx, d)
+	if err != nil {
+		return h.fail(ctx, d, failure{gateway.ErrInternal, "could not read the Home Assistant token from SSM (HA_TOKEN_PARAMETER): " + err.Error()})
+	}
+	if token == "" {
+		return h.fail(ctx, d, failure{gateway.ErrInvalidAuthorization, "the directive carries no bearer token and no HA_TOKEN or HA_TOKEN_PARAMETER is configured: link the skill's account to Home Assistant"})
+	}
+	bctx, cancel, ok := budget(ctx, h.g.Config().Timeout)
+	defer cancel()
+	if !ok {
+		return h.fail(ctx, d, failure{gateway.ErrBridgeUnreachable, "no time was left before the Lambda deadline to call Home Assistant: raise the function's timeout"})
+	}
+	res, err := h.g.CallHomeAssistant(bctx, gateway.HARequest{Path: gateway.SmartHomePath, Token: token, Body: raw})
+	if err != nil {
+		return h.fail(ctx, d, transportFailure(err))
+	}
+	if f, bad := answerFailure(res); bad {
+		return h.fail(ctx, d, f)
+	}
+	h.g.LogInfo(ctx, "directive relayed",
+		slog.String("namespace", d.Header.Namespace), slog.String("name", d.Header.Name),
+		slog.Int("status", res.Status), slog.Int64("latencyMs", res.Latency.Milliseconds()))
+	return res.Body, nil
+}
+
+// token is the bearer token for d: the directive's own, else the configured
+// fallback. The token is registered with the logger so no line can show it.
+func (h *handler) token(ctx context.Context, d *gateway.Directive) (string, error) {
+	tok, src := d.Token()
+	if src == gateway.TokenNone || tok == "" {
+		var err error
+		if tok, err = h.g.FallbackToken(ctx); err != nil {
+			return "", err
+		}
+	}
+	h.g.LogSecret(tok)
+	return tok, nil
+}
+
+// budget derives the relay's context: it ends at the earlier of the Lambda
+// deadline less deadlineMargin and now + limit (HA_TIMEOUT). ok is false when
+// that leaves no time at all.
+func budget(ctx context.Context, limit time.Duration) (context.Context, context.CancelFunc, bool) {
+	end := time.Now().Add(limit)
+	if dl, has := ctx.Deadline(); has && dl.Add(-deadlineMargin).Before(end) {
+		end = dl.Add(-deadlineMargin)
+	}
+	c, cancel := context.WithDeadline(ctx, end)
+	return c, cancel, time.Until(end) > 0
+}
+
+// invalidDirective answers a directive that cannot be relayed; d holds
+// what could be read of it (at least its header).
+func (h *handler) invalidDirective(ctx context.Context, d *gateway.Directive, msg string) ([]byte, error) {
+	h.g.SetCorrelationID(d.Header.MessageID)
+	return h.fail(ctx, d, failure{gateway.ErrInvalidDirective, msg})
+}
+
+// fail builds, logs and counts the ErrorResponse for f.
+func (h *handler) fail(ctx context.Context, d *gateway.Directive, f failure) ([]byte, error) {
+	resp := h.g.ErrorResponse(d, f.typ, f.message)
+	typ := string(f.typ)
+	if d.IsAcceptGrant() {
+		typ = string(gateway.ErrAcceptGrantFailed)
+	}
+	h.g.RecordMetric(metricFor(d, f.typ), 1)
+	h.g.LogWarn(ctx, "answered Alexa with an error",
+		slog.String("namespace", d.Header.Namespace), slog.String("name", d.Header.Name),
+		slog.String("errorType", typ), slog.String("reason", f.message))
+	return marshal(resp)
+}

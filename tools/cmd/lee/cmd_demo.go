@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/lee-engine/lee/tools/demo"
+)
+
+func init() {
+	register("demo", "run the function against the simulator's demo home: Discovery, TurnOn, ReportState, checked against Amazon's schema", runDemo)
+}
+
+// runDemo runs `lee demo [--binary PATH] [--alexa DIR]`. The report goes to
+// stdout; the exit code is 0 when every answer is valid, 1 when one is not or
+// the demo could not run, 2 on bad arguments.
+func runDemo(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("lee demo", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	binary := fs.String("binary", "", "bootstrap to run; built when the file is missing (default: dist/bootstrap of the repository)")
+	alexa := fs.String("alexa", "", "Amazon's Alexa test data (default: ../shared/alexa beside the repository; without it, built-in directives and no schema check)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: lee demo [--binary PATH] [--alexa DIR]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "lee demo: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	err := demo.Run(ctx, demo.Settings{Binary: *binary, AlexaDir: *alexa, Out: stdout})
+	if err != nil {
+		fmt.Fprintf(stderr, "lee demo: %v\n", err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,140 @@
+package demo_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lee-engine/lee/tools/demo"
+)
+
+// TestRun runs the whole demo, with Amazon's samples and without them.
+func TestRun(t *testing.T) {
+	tests := []struct {
+		name     string
+		alexa    func(t *testing.T) string
+		contains []string
+		count    map[string]int
+	}{
+		{
+			name:  "with Amazon's samples and schema",
+			alexa: alexaDir,
+			contains: []string{
+				"directives: Amazon's samples from",
+				`"name": "Discover.Response"`,
+				`"endpointId": "light#kitchen"`,
+				`"name": "StateReport"`,
+				`"value": "ON"`,
+				"all 3 answers are valid against Amazon's Smart Home schema",
+			},
+			count: map[string]int{"schema: valid": 3},
+		},
+		{
+			name:  "without the shared folder",
+			alexa: func(t *testing.T) string { return filepath.Join(t.TempDir(), "missing") },
+			contains: []string{
+				"note: Amazon's Alexa test data is not at",
+				"using built-in directives",
+				`"correlationToken": "ZGVtby1jb3JyZWxhdGlvbi10b2tlbi10dXJuLW9u"`,
+				"schema check skipped",
+			},
+			count: map[string]int{"schema: not checked": 3, "schema: valid": 0},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out bytes.Buffer
+			err := demo.Run(context.Background(), demo.Settings{Binary: bootstrap(t), AlexaDir: tc.alexa(t), Out: &out})
+			if err != nil {
+				t.Fatalf("Run: %v\n%s", err, out.String())
+			}
+			report := out.String()
+			for _, want := range append(tc.contains, "== Discovery ==", "== TurnOn (kitchen light) ==", "== ReportState (kitchen light) ==", "== function log") {
+				if !strings.Contains(report, want) {
+					t.Errorf("report lacks %q:\n%s", want, report)
+				}
+			}
+			for s, n := range tc.count {
+				if got := strings.Count(report, s); got != n {
+					t.Errorf("report has %q %d times, want %d", s, got, n)
+				}
+			}
+			checkFunctionLog(t, report)
+		})
+	}
+}
+
+// checkFunctionLog expects the function's JSON log lines and EMF lines in
+// the report's log section, and never the demo token.
+func checkFunctionLog(t *testing.T, report string) {
+	t.Helper()
+	_, log, ok := strings.Cut(report, "== function log")
+	if !ok {
+		t.Fatal("no function log section")
+	}
+	if strings.Count(log, `{"_aws":`) != 3 {
+		t.Errorf("expected one EMF line per directive in the log section:\n%s", log)
+	}
+	if strings.Count(log, `"requestId":`) < 3 {
+		t.Errorf("expected log lines with request ids:\n%s", log)
+	}
+	if strings.Contains(log, demo.Token) {
+		t.Errorf("the function log shows the token:\n%s", log)
+	}
+}
+
+// TestRunBuildsMissingBinary checks that a missing bootstrap is built first.
+func TestRunBuildsMissingBinary(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "dist", "bootstrap")
+	var out bytes.Buffer
+	err := demo.Run(context.Background(), demo.Settings{
+		Binary:   bin,
+		Root:     filepath.Join(moduleRoot(t), ".."),
+		AlexaDir: alexaDir(t),
+		Out:      &out,
+	})
+	if err != nil {
+		t.Fatalf("Run: %v\n%s", err, out.String())
+	}
+	if _, err := os.Stat(bin); err != nil {
+		t.Fatalf("bootstrap not built: %v", err)
+	}
+	if !strings.Contains(out.String(), "building "+bin) {
+		t.Errorf("report does not say it built the binary:\n%s", out.String())
+	}
+}
+
+// TestRunReportsFailure runs a "function" that dies at init: the demo must
+// fail and say why.
+func TestRunReportsFailure(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "bootstrap")
+	script := "#!/bin/sh\necho 'lee: init failed: HA_URL: broken on purpose' >&2\nexit 1\n"
+	if err := os.WriteFile(bin, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	err := demo.Run(context.Background(), demo.Settings{Binary: bin, AlexaDir: alexaDir(t), Out: &out})
+	if !errors.Is(err, demo.ErrInvalid) {
+		t.Fatalf("Run: %v, want ErrInvalid", err)
+	}
+	report := out.String()
+	for _, want := range []string{"FAILED: no answer", "exit status 1", "broken on purpose", "3 of 3 answers are not valid"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("report lacks %q:\n%s", want, report)
+		}
+	}
+}
+
+// TestRunWithoutBinaryOrRoot fails clearly when there is nothing to run and
+// nothing to build from.
+func TestRunWithoutBinaryOrRoot(t *testing.T) {
+	t.Chdir(t.TempDir())
+	err := demo.Run(context.Background(), demo.Settings{Binary: "nowhere/bootstrap"})
+	if err == nil || !strings.Contains(err.Error(), "go.work") {
+		t.Fatalf("Run: %v, want an error about the missing repository root", err)
+	}
+}
