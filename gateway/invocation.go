@@ -1,0 +1,54 @@
+package gateway
+
+import (
+	"context"
+	"log/slog"
+
+	"github.com/lee-engine/lee/metrics"
+)
+
+// BeginInvocation starts the per-invocation state: the log line cap, the
+// request id on every line, the invocation count. It reports whether this
+// is the process's cold start, and records the ColdStart metric then.
+func (g *Gateway) BeginInvocation(_ context.Context, requestID string) (cold bool) {
+	if l, err := g.loggerCore(); err == nil {
+		l.StartInvocation(requestID)
+	}
+	if t, err := g.initCore(); err == nil {
+		cold = t.Invocation()
+	}
+	if cold {
+		g.count(metrics.ColdStart, 1)
+	}
+	return cold
+}
+
+// EndInvocation writes the invocation's metric line and, when the line cap
+// dropped lines, the log's summary line. It builds nothing: an invocation
+// that recorded no metric writes no metric line.
+func (g *Gateway) EndInvocation(ctx context.Context) {
+	if r := g.metrics.loaded(); r != nil {
+		if err := r.Flush(); err != nil {
+			g.LogWarn(ctx, "metrics flush failed", slog.String("error", err.Error()))
+		}
+	}
+	if l := g.logger.loaded(); l != nil {
+		l.EndInvocation()
+	}
+}
+
+// MarkInitDone records the end of the function's init phase.
+func (g *Gateway) MarkInitDone() {
+	if t, err := g.initCore(); err == nil {
+		t.Done()
+	}
+}
+
+// InitSnapshot is the cold and warm start picture, for health answers.
+func (g *Gateway) InitSnapshot() InitSnapshot {
+	t, err := g.initCore()
+	if err != nil {
+		return InitSnapshot{}
+	}
+	return t.Snapshot()
+}
