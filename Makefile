@@ -11,8 +11,11 @@ export PATH := $(shell $(GO) env GOPATH)/bin:$(PATH)
 
 FUZZTIME ?= 5s
 
-.PHONY: all test fmt vet tidy sync check bootstrap demo clean rie fuzz package $(addprefix test/,$(MODULES)) \
-	$(addprefix vet/,$(MODULES)) $(addprefix tidy/,$(MODULES)) $(addprefix testoff/,$(MODULES))
+# The per-module targets (test/%, testoff/%, vet/%, tidy/%) are pattern rules;
+# they must not be listed in .PHONY, where make skips pattern-rule search and
+# would silently do nothing. FORCE makes them run every time instead.
+.PHONY: all test fmt vet tidy sync check bootstrap demo clean rie fuzz package FORCE
+FORCE:
 
 all: test
 
@@ -20,11 +23,11 @@ all: test
 test: rie fmt vet $(addprefix test/,$(MODULES)) $(addprefix testoff/,$(MODULES)) check fuzz
 
 ## test/<module>: the module's tests in workspace mode.
-test/%:
+test/%: FORCE
 	cd $* && $(GO) test $(GOTEST_FLAGS) ./...
 
 ## testoff/<module>: the module's tests alone, as a consumer of the module sees it.
-testoff/%:
+testoff/%: FORCE
 	cd $* && GOWORK=off $(GO) test $(GOTEST_FLAGS) ./...
 
 ## fmt: fail when gofmt would change a file.
@@ -32,12 +35,12 @@ fmt:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
 vet: $(addprefix vet/,$(MODULES))
-vet/%:
+vet/%: FORCE
 	cd $* && $(GO) vet ./...
 
 ## tidy: go mod tidy in every module.
 tidy: $(addprefix tidy/,$(MODULES))
-tidy/%:
+tidy/%: FORCE
 	cd $* && $(GO) mod tidy
 
 ## sync: go work sync, then tidy every module.

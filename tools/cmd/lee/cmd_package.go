@@ -1,0 +1,75 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/lee-engine/lee/tools/pack"
+	"github.com/lee-engine/lee/tools/repocheck"
+)
+
+func init() {
+	register("package", "zip dist/bootstrap reproducibly into dist/lee-<version>-<arch>.zip with its SHA-256", runPackage)
+}
+
+// runPackage runs `lee package --binary FILE --arch arm64|amd64 [--out DIR]
+// [--version-file FILE]`. Exit 0 on success, 1 when packaging fails, 2 on
+// bad arguments.
+func runPackage(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("lee package", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	binary := fs.String("binary", filepath.Join("dist", "bootstrap"), "the bootstrap executable to package")
+	arch := fs.String("arch", "", "architecture the binary was built for: arm64 or amd64 (x86_64 accepted); required")
+	out := fs.String("out", "dist", "folder for the zip and its .sha256")
+	versionFile := fs.String("version-file", "", "Go file declaring the function's Version constant (default: function/version.go of the repository holding the working directory)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "lee package: unexpected arguments %q\n", fs.Args())
+		return 2
+	}
+	a, err := pack.ParseArch(*arch)
+	if err != nil {
+		fmt.Fprintf(stderr, "lee package: --arch: %v\n", err)
+		return 2
+	}
+	path, err := functionVersionFile(*versionFile)
+	if err != nil {
+		fmt.Fprintf(stderr, "lee package: %v\n", err)
+		return 2
+	}
+	version, err := pack.FunctionVersion(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "lee package: %v\n", err)
+		return 1
+	}
+	r, err := pack.Package(pack.Settings{Binary: *binary, Arch: a, Version: version, OutDir: *out})
+	if err != nil {
+		fmt.Fprintf(stderr, "lee package: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "lee package: %s (deploy with Architecture=%s)\n", r.Zip, a.Lambda())
+	fmt.Fprint(stdout, pack.ChecksumLine(r.SHA256, filepath.Base(r.Zip)))
+	return 0
+}
+
+// functionVersionFile is the explicit file, or function/version.go of the
+// repository around the working directory.
+func functionVersionFile(explicit string) (string, error) {
+	if explicit != "" {
+		return explicit, nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	root, err := repocheck.FindRoot(wd)
+	if err != nil {
+		return "", fmt.Errorf("%w; give --version-file", err)
+	}
+	return filepath.Join(root, "function", "version.go"), nil
+}
