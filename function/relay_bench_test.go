@@ -1,0 +1,178 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-lambda-go/lambdacontext"
+	"github.com/lee-engine/lee/gateway"
+)
+
+// benchSamplesDir is where Amazon's sample messages live, relative to this
+// package's directory (the shared folder sits beside the repository).
+const benchSamplesDir = "../../shared/alexa/sample_messages"
+
+// benchRelayCase is one directive of BenchmarkRelay: Amazon's sample request and
+// the sample answer the stand-in Home Assistant returns for it.
+type benchRelayCase struct {
+	name     string
+	request  string // sample file of the directive, under benchSamplesDir
+	response string // sample file of Home Assistant's answer
+	token    string // the bearer token the sample directive carries
+}
+
+var benchRelayCases = []benchRelayCase{
+	{"turnon", "PowerController/PowerController.TurnOn.request.json", "PowerController/PowerController.TurnOn.response.json", "access-token-from-skill"},
+	{"discovery", "Discovery/Discovery.request.json", "Discovery/Discovery.response.json", "access-token-from-skill"},
+}
+
+// benchConfigVars are every variable the function's configuration reads, primary
+// spellings and aliases. The benchmark blanks them (blank means unset) so the
+// developer's own environment cannot change what is measured.
+var benchConfigVars = []string{
+	"HA_URL", "BASE_URL", "HA_TOKEN", "LONG_LIVED_ACCESS_TOKEN", "HA_TOKEN_PARAMETER",
+	"HA_VERIFY_TLS", "NOT_VERIFY_SSL", "HA_CA_FILE", "HA_CLIENT_CERT_FILE", "HA_CLIENT_KEY_FILE",
+	"HA_HEADERS", "HA_TIMEOUT", "LEE_TIER", "LOG_LEVEL", "DEBUG", "LEE_PRELOAD", "LEE_METRICS",
+	"LEE_DNS_SERVER",
+}
+
+// BenchmarkRelay measures one full warm relay in-process, as the Lambda
+// runtime would call it: the handler's Invoke with a Lambda context and a
+// deadline, event validation and decoding, the token lookup, the POST to a
+// Home Assistant on loopback and the answer passed back, with the default
+// configuration (info logs and EMF metrics, written to io.Discard). The
+// allocation count is the whole process's, so it includes the loopback
+// server's share of the HTTP exchange; BenchmarkRelay/floor measures that
+// exchange alone, so turnon − floor is what the relay itself costs.
+func BenchmarkRelay(b *testing.B) {
+	for _, rc := range benchRelayCases {
+		b.Run(rc.name, func(b *testing.B) {
+			event := readBenchSample(b, rc.request)
+			answer := readBenchSample(b, rc.response)
+			ha := newBenchHA(b, rc.token, answer)
+			h := newBenchHandler(b, ha.URL)
+			ctx := benchInvocationContext(b)
+
+			got, err := h.Invoke(ctx, event)
+			if err != nil || !bytes.Equal(got, answer) {
+				b.Fatalf("the relay did not pass Home Assistant's answer through: err %v, %d bytes answered, want %d", err, len(got), len(answer))
+			}
+			b.SetBytes(int64(len(event) + len(answer)))
+			b.ReportAllocs()
+			for b.Loop() {
+				got, err = h.Invoke(ctx, event)
+				if err != nil || len(got) != len(answer) {
+					b.Fatalf("relay failed: err %v, %d bytes answered, want %d", err, len(got), len(answer))
+				}
+			}
+		})
+	}
+	b.Run("floor", benchmarkHTTPFloor)
+}
+
+// benchmarkHTTPFloor is the TurnOn exchange with net/http alone and no LEE
+// code: the same POST to the same stand-in, the body read whole. Its
+// allocations are the share of BenchmarkRelay/turnon's that any net/http
+// relay pays in this process, client and server side together.
+func benchmarkHTTPFloor(b *testing.B) {
+	rc := benchRelayCases[0]
+	event := readBenchSample(b, rc.request)
+	answer := readBenchSample(b, rc.response)
+	ha := newBenchHA(b, rc.token, answer)
+	client := &http.Client{Transport: &http.Transport{}}
+	b.Cleanup(client.CloseIdleConnections)
+	url := ha.URL + gateway.SmartHomePath
+	post := func() ([]byte, error) {
+		req, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(event))
+		if err != nil {
+			return nil, err
+		}
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+rc.token)
+		resp, err := client.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		defer resp.Body.Close()
+		return io.ReadAll(resp.Body)
+	}
+	b.SetBytes(int64(len(event) + len(answer)))
+	b.ReportAllocs()
+	for b.Loop() {
+		got, err := post()
+		if err != nil || !bytes.Equal(got, answer) {
+			b.Fatalf("bare POST failed: err %v, %d bytes answered, want %d", err, len(got), len(answer))
+		}
+	}
+}
+
+// readBenchSample reads one of Amazon's sample messages. A missing shared folder
+// fails the benchmark: it measures nothing without its input.
+func readBenchSample(b *testing.B, name string) []byte {
+	b.Helper()
+	path := filepath.Join(benchSamplesDir, filepath.FromSlash(name))
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatalf("read Alexa sample (the shared test data must sit at %s): %v", benchSamplesDir, err)
+	}
+	return data
+}
+
+// newBenchHA serves Home Assistant's Alexa endpoint on 127.0.0.1: answer
+// for a POST with the expected bearer token, 401 for any other token, 404
+// elsewhere, as Home Assistant does. The request body is read whole, as Home
+// Assistant reads it.
+func newBenchHA(b *testing.B, token string, answer []byte) *httptest.Server {
+	b.Helper()
+	auth := "Bearer " + token
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		switch {
+		case r.Method != http.MethodPost || r.URL.Path != gateway.SmartHomePath:
+			http.NotFound(w, r)
+		case r.Header.Get("Authorization") != auth:
+			w.WriteHeader(http.StatusUnauthorized)
+		default:
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = w.Write(answer)
+		}
+	}))
+	b.Cleanup(srv.Close)
+	return srv
+}
+
+// newBenchHandler builds the function's handler the way main does, from the
+// environment, with only HA_URL set.
+func newBenchHandler(b *testing.B, haURL string) *handler {
+	b.Helper()
+	for _, name := range benchConfigVars {
+		b.Setenv(name, "")
+	}
+	b.Setenv("HA_URL", haURL)
+	g, err := gateway.Load(gateway.Options{Stdout: io.Discard})
+	if err != nil {
+		b.Fatalf("load gateway: %v", err)
+	}
+	g.MarkInitDone()
+	return newHandler(g)
+}
+
+// benchInvocationContext is what aws-lambda-go hands the handler: a deadline and
+// the Lambda context. It is made once, outside the timed loop, because the
+// runtime library builds it, not the function.
+func benchInvocationContext(b *testing.B) context.Context {
+	b.Helper()
+	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(time.Hour))
+	b.Cleanup(cancel)
+	return lambdacontext.NewContext(ctx, &lambdacontext.LambdaContext{
+		AwsRequestID:       "8f507cfc-example-request",
+		InvokedFunctionArn: "arn:aws:lambda:us-east-1:000000000000:function:lee",
+	})
+}

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/lee-engine/lee/tools/bench"
+)
+
+func TestBenchArguments(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"no word", nil, 2, "usage: lee bench coldstart|relay"},
+		{"unknown word", []string{"warm"}, 2, "usage: lee bench coldstart|relay"},
+		{"coldstart help", []string{"coldstart", "-h"}, 0, "-variants"},
+		{"relay help", []string{"relay", "-h"}, 0, "-count"},
+		{"unknown flag", []string{"coldstart", "--nope"}, 2, "flag provided but not defined"},
+		{"stray argument", []string{"relay", "extra"}, 2, `unexpected argument "extra"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			if code := runBench(tt.args, &out, &errOut); code != tt.code {
+				t.Errorf("exit %d, want %d; stderr %s", code, tt.code, errOut.String())
+			}
+			if !strings.Contains(errOut.String(), tt.stderr) {
+				t.Errorf("stderr %q lacks %q", errOut.String(), tt.stderr)
+			}
+		})
+	}
+}
+
+// TestBenchColdStartShortRun runs `lee bench coldstart --n 2 --warm 5` for
+// real, on a bootstrap it builds into a temporary folder, and reads the
+// table it prints: both cold-start rows and every ratio must be there.
+func TestBenchColdStartShortRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the bootstrap and the floor; skipped with -short")
+	}
+	var out, errOut bytes.Buffer
+	args := []string{"coldstart", "--n", "2", "--warm", "5", "--quiet", "--binary", filepath.Join(t.TempDir(), "bootstrap")}
+	if code := runBench(args, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	tables, err := bench.ParseTables(strings.NewReader(out.String()))
+	if err != nil || len(tables) != 1 {
+		t.Fatalf("%d tables, %v:\n%s", len(tables), err, out.String())
+	}
+	tb := tables[0]
+	col := tb.Column("ours/floor")
+	for _, prefix := range []string{bench.RowReady, bench.RowFirstResponse, bench.RowPeakRSS, bench.RowWarmP50, bench.RowWarmP99} {
+		row, ok := tb.Row(prefix)
+		if !ok {
+			t.Errorf("no row %q in:\n%s", prefix, out.String())
+			continue
+		}
+		if x, err := strconv.ParseFloat(row[col], 64); err != nil || x <= 0 {
+			t.Errorf("row %q: ratio %q", prefix, row[col])
+		}
+	}
+}
