@@ -21,7 +21,8 @@ func (h *handler) customSkill(ctx context.Context, raw []byte) ([]byte, error) {
 	h.g.RecordMetric(gateway.MetricCustomSkillRequests, 1)
 	var req gateway.CustomSkillRequest
 	if err := json.Unmarshal(raw, &req); err != nil {
-		return nil, h.eventError(ctx, err)
+		// Alexa still needs an answer it can speak; the cause goes to the log.
+		return h.speak(ctx, sayFailed, "the custom skill request could not be read: "+err.Error())
 	}
 	h.g.SetCorrelationID(req.Request.RequestID)
 	token := req.AccessToken()

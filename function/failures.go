@@ -19,6 +19,9 @@ type failure struct {
 // error table: connection refused/reset, DNS, TLS, budget used up, breaker
 // open → BRIDGE_UNREACHABLE; an oversized answer → INTERNAL_ERROR).
 func transportFailure(err error) failure {
+	if errors.Is(err, gateway.ErrBadToken) {
+		return failure{gateway.ErrInvalidAuthorization, "the bearer token is not a valid token (empty, too long or with spaces or control characters), so it was not sent: re-link the skill's account to Home Assistant"}
+	}
 	var he *gateway.HAError
 	if !errors.As(err, &he) {
 		return failure{gateway.ErrInternal, "LEE could not prepare the request to Home Assistant: " + err.Error()}

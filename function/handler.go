@@ -79,6 +79,9 @@ var warmupAnswer = []byte(`{"warmup":"ok","version":"` + Version + `"}`)
 func (h *handler) rejected(ctx context.Context, payload []byte, cause error) ([]byte, error) {
 	var de *gateway.DirectiveError
 	d, err := gateway.DecodeDirective(payload)
+	if err == nil || errors.As(err, &de) && de.Directive() != nil {
+		h.g.RecordMetric(gateway.MetricDirectives, 1)
+	}
 	switch {
 	case err == nil:
 		return h.invalidDirective(ctx, d, "the directive was refused: "+cause.Error())

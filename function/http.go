@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 
 	"github.com/lee-engine/lee/gateway"
@@ -22,7 +23,7 @@ type health struct {
 func (h *handler) http(ctx context.Context, raw []byte) ([]byte, error) {
 	var req gateway.HTTPRequest
 	if err := json.Unmarshal(raw, &req); err != nil {
-		return nil, h.eventError(ctx, err)
+		return nil, h.eventError(ctx, fmt.Errorf("lee: function URL request could not be read: %w", err))
 	}
 	path := req.RawPath
 	if path == "" {

@@ -2,6 +2,7 @@ package gateway
 
 import (
 	"context"
+	"github.com/lee-engine/lee/initialization"
 	"log/slog"
 
 	"github.com/lee-engine/lee/metrics"
@@ -37,11 +38,11 @@ func (g *Gateway) EndInvocation(ctx context.Context) {
 	}
 }
 
-// MarkInitDone records the end of the function's init phase.
+// MarkInitDone records the end of the function's init phase on the
+// process-wide tracker. It does not construct the Initialization core: with
+// LEE_PRELOAD unset, init must leave every interface unbuilt.
 func (g *Gateway) MarkInitDone() {
-	if t, err := g.initCore(); err == nil {
-		t.Done()
-	}
+	initialization.Default.Done()
 }
 
 // InitSnapshot is the cold and warm start picture, for health answers.

@@ -99,3 +99,13 @@ func TestErrorResponse(t *testing.T) {
 		})
 	}
 }
+
+// TestMarkInitDoneBuildsNothing: ending init must not construct any core,
+// or a cold start with LEE_PRELOAD unset would pay for one.
+func TestMarkInitDoneBuildsNothing(t *testing.T) {
+	g, _ := newTestGateway(t, testConfig(localURL))
+	g.MarkInitDone()
+	if n := g.Stats().Constructed; n != 0 {
+		t.Fatalf("MarkInitDone constructed %d interfaces, want 0", n)
+	}
+}

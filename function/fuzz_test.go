@@ -1,0 +1,63 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lee-engine/lee/gateway"
+)
+
+// FuzzInvoke feeds arbitrary events to the handler. Whatever arrives, the
+// invocation must not panic (Invoke would turn a panic into its generic
+// error, which the target treats as a failure), an answer must be JSON, an
+// Alexa answer the function built itself must be valid against the schema,
+// and no planted secret may appear in the answer or the error.
+func FuzzInvoke(f *testing.F) {
+	samples, _ := filepath.Glob(filepath.Join(alexaData, "sample_messages", "*", "*.request.json"))
+	if len(samples) == 0 {
+		f.Fatalf("Alexa sample directives missing under %s", alexaData)
+	}
+	for _, s := range samples {
+		f.Add(alexaFile(f, strings.TrimPrefix(filepath.ToSlash(s), alexaData+"/")))
+	}
+	for _, s := range []string{`{}`, `[]`, `null`, `{"directive":{}}`, `{"directive":{"header":"x"}}`,
+		`{"warmup":true}`, `{"version":"2.0","rawPath":"/healthz","requestContext":{"http":{"method":"GET","path":"/healthz"}}}`,
+		`{"version":"1.0","request":{"type":"LaunchRequest"},"context":{"System":{"user":{"accessToken":"x y"}}}}`} {
+		f.Add([]byte(s))
+	}
+	answer := alexaFile(f, turnOnResponse)
+	ha := startHA(f, respond(http.StatusOK, "application/json", answer))
+	cfg := baseConfig(ha.URL())
+	cfg.Timeout = 2 * time.Second
+	fx := newFixture(f, cfg, func(o *gateway.Options) { o.Stdout = io.Discard })
+	alexaSchema(f)
+
+	f.Fuzz(func(t *testing.T, event []byte) {
+		out, err := fx.h.Invoke(lambdaContext(t, testRequestID, time.Now().Add(time.Minute)), event)
+		if err != nil {
+			if strings.Contains(err.Error(), "internal error while handling") {
+				t.Fatalf("the event made the handler panic: %q", event)
+			}
+			checkNoSecret(t, "error", err.Error())
+			return
+		}
+		if !json.Valid(out) {
+			t.Fatalf("answer is not JSON: %q", out)
+		}
+		if string(out) == string(answer) {
+			return // Home Assistant's own answer, passed through
+		}
+		var probe struct {
+			Event json.RawMessage `json:"event"`
+		}
+		if json.Unmarshal(out, &probe) == nil && len(probe.Event) > 0 {
+			checkSchema(t, out)
+		}
+		checkNoSecret(t, "answer", string(out))
+	})
+}
