@@ -39,7 +39,9 @@ const (
 // letting a trial request through.
 // BreakerHalfOpenRequests is how many trial requests the half-open
 // breaker admits.
-// LogLineCap is the most runes one logged value may take.
+// LogLineCap is the most log lines one invocation may write; the rest
+// are dropped and counted (a hostile answer cannot flood CloudWatch Logs).
+// LogValueRunes is the most runes one logged value may take.
 // MetricSet is MetricSetEssential or MetricSetAll.
 // SecretTTL is how long a token read from SSM Parameter Store is reused
 // before it is read again.
@@ -50,6 +52,7 @@ type TierSettings struct {
 	BreakerOpenTimeout      time.Duration
 	BreakerHalfOpenRequests uint32
 	LogLineCap              int
+	LogValueRunes           int
 	MetricSet               string
 	SecretTTL               time.Duration
 }
@@ -66,7 +69,8 @@ func (t Tier) Settings() TierSettings {
 			BreakerFailureThreshold: 3,
 			BreakerOpenTimeout:      10 * time.Second,
 			BreakerHalfOpenRequests: 1,
-			LogLineCap:              1024,
+			LogLineCap:              50,
+			LogValueRunes:           1024,
 			MetricSet:               MetricSetEssential,
 			SecretTTL:               2 * time.Minute,
 		}
@@ -77,7 +81,8 @@ func (t Tier) Settings() TierSettings {
 			BreakerFailureThreshold: 10,
 			BreakerOpenTimeout:      60 * time.Second,
 			BreakerHalfOpenRequests: 3,
-			LogLineCap:              16384,
+			LogLineCap:              1000,
+			LogValueRunes:           16384,
 			MetricSet:               MetricSetAll,
 			SecretTTL:               15 * time.Minute,
 		}
@@ -88,7 +93,8 @@ func (t Tier) Settings() TierSettings {
 			BreakerFailureThreshold: 5,
 			BreakerOpenTimeout:      30 * time.Second,
 			BreakerHalfOpenRequests: 1,
-			LogLineCap:              4096,
+			LogLineCap:              200,
+			LogValueRunes:           4096,
 			MetricSet:               MetricSetAll,
 			SecretTTL:               5 * time.Minute,
 		}

@@ -19,6 +19,7 @@ func TestTierSettings(t *testing.T) {
 		{"BreakerOpenTimeout", int64(low.BreakerOpenTimeout), int64(mid.BreakerOpenTimeout), int64(high.BreakerOpenTimeout), true},
 		{"BreakerHalfOpenRequests", int64(low.BreakerHalfOpenRequests), int64(mid.BreakerHalfOpenRequests), int64(high.BreakerHalfOpenRequests), false},
 		{"LogLineCap", int64(low.LogLineCap), int64(mid.LogLineCap), int64(high.LogLineCap), true},
+		{"LogValueRunes", int64(low.LogValueRunes), int64(mid.LogValueRunes), int64(high.LogValueRunes), true},
 		{"SecretTTL", int64(low.SecretTTL), int64(mid.SecretTTL), int64(high.SecretTTL), true},
 	}
 	for _, c := range checks {

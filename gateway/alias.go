@@ -27,7 +27,7 @@ type (
 	HTTPResponse        = lambdaiface.HTTPResponse
 	Configuration       = config.Config
 	VarError            = config.VarError
-	GetParameterAPI     = config.GetParameterAPI
+	ParameterClient     = config.ParameterClient
 	HTTPErrorKind       = httpclient.Kind
 	InitSnapshot        = initialization.Snapshot
 )

@@ -47,7 +47,7 @@ func (g *Gateway) CacheDelete(key string) error {
 }
 
 // Log writes one log line at level; values longer than the tier's
-// LogLineCap are cut. When the logger cannot be built (a bad LOG_LEVEL,
+// LogValueRunes are cut. When the logger cannot be built (a bad LOG_LEVEL,
 // which Load refuses at init, so not expected) the message alone goes to
 // standard error, without attributes, so that nothing secret can leak
 // through this path.

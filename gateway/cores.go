@@ -79,8 +79,13 @@ func (g *Gateway) buildLogger() (*logCore, error) {
 		secrets = append(secrets, v)
 	}
 	l := &logCore{
-		Logger:   logging.New(logging.Settings{Level: level, Writer: g.opts.Stdout, Secrets: secrets}),
-		valueCap: g.cfg.Tier.Settings().LogLineCap,
+		Logger: logging.New(logging.Settings{
+			Level:                 level,
+			MaxLinesPerInvocation: g.cfg.Tier.Settings().LogLineCap,
+			Writer:                g.opts.Stdout,
+			Secrets:               secrets,
+		}),
+		valueCap: g.cfg.Tier.Settings().LogValueRunes,
 	}
 	g.registerHot(Logging, l)
 	return l, nil

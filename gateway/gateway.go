@@ -30,15 +30,16 @@ import (
 // UserAgent is the User-Agent sent to Home Assistant. Zero value (""):
 // "LEE/" followed by the gateway's Version.
 //
-// NewParameterClient builds the SSM client that reads HA_TOKEN_PARAMETER;
-// tests pass a fake. Zero value (nil): the AWS SDK's default chain, built on
-// the first read only, so a function without HA_TOKEN_PARAMETER never loads
-// the SDK's configuration.
+// NewParameterClient builds the Parameter Store client that reads
+// HA_TOKEN_PARAMETER; tests pass a fake. Zero value (nil): the config
+// module's default client over the Lambda environment's credentials, built
+// on the first read only, so a function without HA_TOKEN_PARAMETER never
+// pays for it.
 type Options struct {
 	Stdout             io.Writer
 	FunctionName       string
 	UserAgent          string
-	NewParameterClient func(ctx context.Context) (config.GetParameterAPI, error)
+	NewParameterClient func(ctx context.Context) (config.ParameterClient, error)
 }
 
 // Gateway is the single entry point from the function to the interface
@@ -77,7 +78,7 @@ type callCounts struct {
 // constructs nothing else: every core is built when first used. cfg must not
 // be changed afterwards. A Config built by hand may leave LogLevel empty
 // (info) and Tier empty (standard).
-func New(cfg *config.Config, opts Options) (*Gateway, error) {
+func New(cfg *Configuration, opts Options) (*Gateway, error) {
 	if cfg == nil {
 		return nil, errors.New("gateway: new: nil config")
 	}
@@ -118,7 +119,7 @@ func Load(opts Options) (*Gateway, error) {
 
 // FromConfig is Load with a configuration already read: New, then the
 // preload of cfg.Preload.
-func FromConfig(cfg *config.Config, opts Options) (*Gateway, error) {
+func FromConfig(cfg *Configuration, opts Options) (*Gateway, error) {
 	g, err := New(cfg, opts)
 	if err != nil {
 		return nil, err
@@ -135,7 +136,7 @@ func FromConfig(cfg *config.Config, opts Options) (*Gateway, error) {
 
 // Config returns the configuration the Gateway was made with. It holds
 // secrets; its String method hides them.
-func (g *Gateway) Config() *config.Config { return g.cfg }
+func (g *Gateway) Config() *Configuration { return g.cfg }
 
 // SetFastPath switches the fast-path table on (the default) or off. With it
 // off every Execute takes the generic route, which benchmarks compare.

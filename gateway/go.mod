@@ -3,7 +3,6 @@ module github.com/lee-engine/lee/gateway
 go 1.26
 
 require (
-	github.com/aws/aws-sdk-go-v2/service/ssm v1.82.1
 	github.com/lee-engine/lee/cache v0.0.0
 	github.com/lee-engine/lee/circuitbreaker v0.0.0
 	github.com/lee-engine/lee/config v0.0.0
@@ -22,9 +21,6 @@ require (
 
 require (
 	github.com/aws/aws-sdk-go-v2 v1.48.0 // indirect
-	github.com/aws/aws-sdk-go-v2/credentials v1.21.0 // indirect
-	github.com/aws/aws-sdk-go-v2/internal/configsources v1.5.12 // indirect
-	github.com/aws/aws-sdk-go-v2/internal/endpoints/v2 v2.8.12 // indirect
 	github.com/aws/smithy-go v1.28.9 // indirect
 	github.com/patrickmn/go-cache v2.1.0+incompatible // indirect
 	github.com/sony/gobreaker/v2 v2.4.0 // indirect

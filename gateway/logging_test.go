@@ -40,12 +40,12 @@ func TestSecretsNeverLogged(t *testing.T) {
 	}
 }
 
-// TestLogValueCap: the tier's LogLineCap bounds each logged value, without
+// TestLogValueCap: the tier's LogValueRunes bounds each logged value, without
 // changing the caller's attributes.
 func TestLogValueCap(t *testing.T) {
 	cfg := testConfig(localURL)
 	cfg.Tier = config.TierMinimum
-	limit := cfg.Tier.Settings().LogLineCap
+	limit := cfg.Tier.Settings().LogValueRunes
 	g, out := newTestGateway(t, cfg)
 	long := strings.Repeat("é", 3*limit)
 	attrs := []slog.Attr{slog.String("body", long), slog.Int("n", 1), slog.String("short", "ok")}
@@ -120,4 +120,34 @@ func TestCutRunesProperty(t *testing.T) {
 			t.Fatalf("cutRunes(%q, %d) = %q; want %d runes: a prefix and %s", s, max, got, max, cutMark)
 		}
 	})
+}
+
+// TestLogLineCapFollowsTier: the tier's LogLineCap bounds the lines of one
+// invocation; the rest are dropped and reported once at the end.
+func TestLogLineCapFollowsTier(t *testing.T) {
+	for _, tier := range []config.Tier{config.TierMinimum, config.TierStandard} {
+		t.Run(string(tier), func(t *testing.T) {
+			cfg := testConfig(localURL)
+			cfg.Tier = tier
+			cfg.MetricsEnabled = false
+			limit := tier.Settings().LogLineCap
+			g, out := newTestGateway(t, cfg)
+			ctx := context.Background()
+			g.BeginInvocation(ctx, "req-cap")
+			for i := range limit + 25 {
+				g.LogInfo(ctx, "line", slog.Int("i", i))
+			}
+			g.EndInvocation(ctx)
+			lines := out.lines(t)
+			kept := 0
+			for _, l := range lines {
+				if l["msg"] == "line" {
+					kept++
+				}
+			}
+			if kept != limit || len(lines) != limit+1 {
+				t.Fatalf("%d lines kept of %d written, %d lines in all; want %d kept plus one summary", kept, limit+25, len(lines), limit)
+			}
+		})
+	}
 }

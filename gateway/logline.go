@@ -14,7 +14,7 @@ const correlationIDRunes = 128
 const cutMark = "…"
 
 // write logs one line at level, with the message and the top-level string
-// attributes cut to the tier's LogLineCap, so that one huge value (an HTML
+// attributes cut to the tier's LogValueRunes, so that one huge value (an HTML
 // page quoted in an error, say) cannot dominate a line or its cost.
 func (l *logCore) write(ctx context.Context, level slog.Level, msg string, attrs []slog.Attr) {
 	if !l.Enabled(level) {

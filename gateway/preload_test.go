@@ -130,3 +130,13 @@ func TestParsePreloadProperty(t *testing.T) {
 		}
 	})
 }
+
+func TestConstructInvalidInterface(t *testing.T) {
+	g, _ := newTestGateway(t, testConfig(localURL))
+	if err := g.Preload(Cache, Interface(99)); err == nil || !strings.Contains(err.Error(), "invalid interface 99") {
+		t.Errorf("Preload of interface 99: %v; want an error naming it", err)
+	}
+	if !g.Stats().Interfaces[Cache].Constructed {
+		t.Error("the valid interface before it was not built")
+	}
+}

@@ -7,7 +7,10 @@ import (
 	"testing"
 )
 
-func TestStats(t *testing.T) {
+// usedGateway is a gateway after two typed calls, two Execute calls on the
+// cache (one fast, one generic) and one unroutable call.
+func usedGateway(t *testing.T) *Gateway {
+	t.Helper()
 	g, _ := newTestGateway(t, testConfig(localURL))
 	ctx := context.Background()
 	steps := []error{
@@ -26,8 +29,11 @@ func TestStats(t *testing.T) {
 	if _, err := g.Execute(ctx, Cache, OpBackup, Args{}); !errors.Is(err, ErrUnroutable) { // generic
 		t.Fatalf("cache BACKUP: %v; want ErrUnroutable", err)
 	}
+	return g
+}
 
-	s := g.Stats()
+func TestStats(t *testing.T) {
+	s := usedGateway(t).Stats()
 	if s.Version != Version || s.Constructed != 2 {
 		t.Errorf("version %q, constructed %d; want %q and 2", s.Version, s.Constructed, Version)
 	}
@@ -47,7 +53,10 @@ func TestStats(t *testing.T) {
 			t.Errorf("%s row %+v; want untouched", i, r)
 		}
 	}
+}
 
+func TestStatsJSON(t *testing.T) {
+	s := usedGateway(t).Stats()
 	var decoded struct {
 		Version     string            `json:"version"`
 		Constructed int               `json:"constructed"`
