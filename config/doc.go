@@ -5,9 +5,10 @@
 // first bad variable as a *VarError whose one line names it, accepts the
 // variable names of Home Assistant's Python Lambda as aliases, and never
 // prints a token or header value, neither in errors nor when a Config is
-// formatted or logged. The AWS SDK is used only by ParameterStore and only
-// from its first Get, so a function without HA_TOKEN_PARAMETER never
-// loads AWS configuration.
+// formatted or logged. ParameterStore reads nothing until its first Get,
+// and then sends one SigV4-signed GetParameter request of its own rather
+// than link the SDK's service/ssm client, whose package initialisation
+// would cost every cold start even without HA_TOKEN_PARAMETER.
 //
 // The variables, their aliases and defaults are listed in the module's
 // README and in LEE's design reference ("Configuration contract"):

@@ -4,10 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/ssm"
-	"github.com/aws/aws-sdk-go-v2/service/ssm/types"
-
 	"github.com/lee-engine/lee/config"
 )
 
@@ -64,16 +60,14 @@ func ExampleTier_Settings() {
 // staticSSM answers every GetParameter with one value, as a test double.
 type staticSSM string
 
-func (s staticSSM) GetParameter(_ context.Context, in *ssm.GetParameterInput, _ ...func(*ssm.Options)) (*ssm.GetParameterOutput, error) {
-	return &ssm.GetParameterOutput{Parameter: &types.Parameter{Name: in.Name, Value: aws.String(string(s))}}, nil
-}
+func (s staticSSM) GetParameter(context.Context, string) (string, error) { return string(s), nil }
 
 func ExampleParameterStore_Get() {
 	store := config.NewParameterStore(config.StoreSettings{
 		TTL: config.TierStandard.Settings().SecretTTL,
-		// Leave NewClient nil in production: the SDK client is then built
-		// from the Lambda's role on the first Get.
-		NewClient: func(context.Context) (config.GetParameterAPI, error) { return staticSSM("llat-value"), nil },
+		// Leave NewClient nil in production: the signed HTTPS client is
+		// then built from the Lambda's environment on the first Get.
+		NewClient: func(context.Context) (config.ParameterClient, error) { return staticSSM("llat-value"), nil },
 	})
 	token, err := store.Get(context.Background(), "/lee/ha-token")
 	fmt.Println(token, err)

@@ -7,7 +7,7 @@ import (
 )
 
 // TestMain fails the package when a test leaves a goroutine behind: the
-// SSM tests run HTTP servers and the AWS SDK's HTTP client.
+// SSM tests run HTTP servers and the Parameter Store client's transport.
 func TestMain(m *testing.M) {
 	goleak.VerifyTestMain(m)
 }

@@ -6,9 +6,6 @@ import (
 	"fmt"
 	"sync"
 	"time"
-
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/ssm"
 )
 
 // The sentinel errors below classify a failed ParameterStore.Get for
@@ -20,7 +17,8 @@ var (
 	// ErrAccessDenied: the function's role may not read the parameter or
 	// use the KMS key that decrypts it.
 	ErrAccessDenied = errors.New("access denied")
-	// ErrThrottled: Parameter Store refused the call for its rate limit.
+	// ErrThrottled: Parameter Store refused the call for its rate limit,
+	// on every attempt the default client was allowed.
 	ErrThrottled = errors.New("throttled")
 )
 
@@ -28,10 +26,14 @@ var (
 // StoreSettings.TTL is zero.
 const DefaultSecretTTL = 5 * time.Minute
 
-// GetParameterAPI is the one SSM call ParameterStore makes; *ssm.Client
-// implements it, and tests can too.
-type GetParameterAPI interface {
-	GetParameter(ctx context.Context, in *ssm.GetParameterInput, optFns ...func(*ssm.Options)) (*ssm.GetParameterOutput, error)
+// ParameterClient is the one Parameter Store call ParameterStore makes:
+// GetParameter returns the decrypted value of the parameter name. The
+// default client implements it over HTTPS; tests and other callers can
+// supply their own through StoreSettings.NewClient. Errors should wrap
+// ErrParameterNotFound, ErrAccessDenied or ErrThrottled where they apply;
+// ParameterStore adds the parameter's name.
+type ParameterClient interface {
+	GetParameter(ctx context.Context, name string) (string, error)
 }
 
 // StoreSettings configures a ParameterStore.
@@ -40,23 +42,25 @@ type GetParameterAPI interface {
 // is read again; zero or negative means DefaultSecretTTL (5 minutes).
 // Tier.Settings().SecretTTL is the intended source.
 //
-// NewClient builds the SSM client on the first Get that needs it; nil
-// means the default, an SSM client over the credentials and region the
-// Lambda runtime puts in the environment (AWS_ACCESS_KEY_ID,
-// AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION), honouring
-// AWS_ENDPOINT_URL_SSM and AWS_MAX_ATTEMPTS.
+// NewClient builds the client on the first Get that needs it; nil means
+// the default: SigV4-signed GetParameter requests over the credentials
+// and region the Lambda runtime puts in the environment
+// (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN,
+// AWS_REGION or AWS_DEFAULT_REGION), sent to AWS_ENDPOINT_URL_SSM or
+// AWS_ENDPOINT_URL when set, with throttling retried up to
+// AWS_MAX_ATTEMPTS attempts (default 3).
 //
 // Now tells the time for TTL checks; nil means time.Now.
 type StoreSettings struct {
 	TTL       time.Duration
-	NewClient func(ctx context.Context) (GetParameterAPI, error)
+	NewClient func(ctx context.Context) (ParameterClient, error)
 	Now       func() time.Time
 }
 
 // ParameterStore reads SecureString parameters from SSM Parameter Store,
-// decrypted, and caches each value for a TTL. The AWS SDK is not touched
-// until the first Get: a function configured without HA_TOKEN_PARAMETER
-// never pays for it. A ParameterStore is safe for concurrent use; reads
+// decrypted, and caches each value for a TTL. No client is built and no
+// AWS variable is read until the first Get: a function configured without
+// HA_TOKEN_PARAMETER never pays for it. A ParameterStore is safe for concurrent use; reads
 // that miss the cache are made one at a time, so concurrent Gets of a
 // name share one SSM call. Create it with NewParameterStore.
 type ParameterStore struct {
@@ -65,7 +69,7 @@ type ParameterStore struct {
 	// turn admits one caller at a time to build the client and call SSM;
 	// unlike a mutex, waiting for it respects the caller's context.
 	turn   chan struct{}
-	client GetParameterAPI // built under turn; nil until then
+	client ParameterClient // built under turn; nil until then
 
 	mu     sync.Mutex // guards values
 	values map[string]cachedValue
@@ -77,7 +81,7 @@ type cachedValue struct {
 }
 
 // NewParameterStore returns a ParameterStore using s. It is cheap: it
-// builds no client and loads no AWS configuration.
+// builds no client and reads no AWS variable.
 func NewParameterStore(s StoreSettings) *ParameterStore {
 	if s.TTL <= 0 {
 		s.TTL = DefaultSecretTTL
@@ -96,7 +100,7 @@ func NewParameterStore(s StoreSettings) *ParameterStore {
 }
 
 // Get returns the decrypted value of the parameter name, from the cache
-// while it is fresh, else from Parameter Store. The SSM client is built
+// while it is fresh, else from Parameter Store. The client is built
 // on the first call that needs it; when building fails, the next call
 // tries again. Errors wrap ErrParameterNotFound, ErrAccessDenied,
 // ErrThrottled or the underlying cause, and the context's error when it
@@ -152,15 +156,12 @@ func (p *ParameterStore) fetch(ctx context.Context, name string) (string, error)
 		}
 		p.client = client
 	}
-	out, err := p.client.GetParameter(ctx, &ssm.GetParameterInput{
-		Name:           aws.String(name),
-		WithDecryption: aws.Bool(true),
-	})
+	v, err := p.client.GetParameter(ctx, name)
 	if err != nil {
-		return "", classify(name, err)
+		return "", fmt.Errorf("config: get SSM parameter %q: %w", name, err)
 	}
-	if out == nil || out.Parameter == nil || out.Parameter.Value == nil || *out.Parameter.Value == "" {
+	if v == "" {
 		return "", fmt.Errorf("config: get SSM parameter %q: %w: the answer carries no value", name, ErrParameterNotFound)
 	}
-	return *out.Parameter.Value, nil
+	return v, nil
 }

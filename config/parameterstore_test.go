@@ -8,30 +8,17 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/ssm"
-	"github.com/aws/aws-sdk-go-v2/service/ssm/types"
-	"github.com/aws/smithy-go"
 )
 
-// fakeSSM answers GetParameter from a function and counts calls.
+// fakeSSM is a ParameterClient answering from a function; it counts calls.
 type fakeSSM struct {
 	calls  atomic.Int32
-	answer func(name string) (*ssm.GetParameterOutput, error)
+	answer func(name string) (string, error)
 }
 
-func (f *fakeSSM) GetParameter(ctx context.Context, in *ssm.GetParameterInput, _ ...func(*ssm.Options)) (*ssm.GetParameterOutput, error) {
+func (f *fakeSSM) GetParameter(_ context.Context, name string) (string, error) {
 	f.calls.Add(1)
-	out, err := f.answer(aws.ToString(in.Name))
-	if in.WithDecryption == nil || !*in.WithDecryption {
-		return nil, errors.New("fake SSM: WithDecryption not set")
-	}
-	return out, err
-}
-
-func valueOutput(v string) *ssm.GetParameterOutput {
-	return &ssm.GetParameterOutput{Parameter: &types.Parameter{Value: aws.String(v), Type: types.ParameterTypeSecureString}}
+	return f.answer(name)
 }
 
 // clock is a hand-moved time source.
@@ -52,7 +39,7 @@ func newFakeStore(ttl time.Duration, f *fakeSSM, clk *clock) (*ParameterStore, *
 	return NewParameterStore(StoreSettings{
 		TTL: ttl,
 		Now: clk.Now,
-		NewClient: func(context.Context) (GetParameterAPI, error) {
+		NewClient: func(context.Context) (ParameterClient, error) {
 			builds.Add(1)
 			return f, nil
 		},
@@ -71,9 +58,9 @@ func TestParameterStoreCachesForTTL(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			version := 0
-			f := &fakeSSM{answer: func(string) (*ssm.GetParameterOutput, error) {
+			f := &fakeSSM{answer: func(string) (string, error) {
 				version++
-				return valueOutput(strings.Repeat("v", version)), nil
+				return strings.Repeat("v", version), nil
 			}}
 			clk := &clock{now: time.Unix(1_700_000_000, 0)}
 			store, builds := newFakeStore(tt.ttl, f, clk)
@@ -105,7 +92,7 @@ func TestParameterStoreCachesForTTL(t *testing.T) {
 }
 
 func TestParameterStoreKeepsNamesApart(t *testing.T) {
-	f := &fakeSSM{answer: func(name string) (*ssm.GetParameterOutput, error) { return valueOutput("value of " + name), nil }}
+	f := &fakeSSM{answer: func(name string) (string, error) { return "value of " + name, nil }}
 	store, _ := newFakeStore(time.Minute, f, &clock{})
 	for _, name := range []string{"/a", "/b", "/a"} {
 		if got, err := store.Get(context.Background(), name); err != nil || got != "value of "+name {
@@ -118,9 +105,9 @@ func TestParameterStoreKeepsNamesApart(t *testing.T) {
 }
 
 func TestParameterStoreRetriesFailedBuild(t *testing.T) {
-	f := &fakeSSM{answer: func(string) (*ssm.GetParameterOutput, error) { return valueOutput("ok"), nil }}
+	f := &fakeSSM{answer: func(string) (string, error) { return "ok", nil }}
 	attempts := 0
-	store := NewParameterStore(StoreSettings{NewClient: func(context.Context) (GetParameterAPI, error) {
+	store := NewParameterStore(StoreSettings{NewClient: func(context.Context) (ParameterClient, error) {
 		attempts++
 		if attempts == 1 {
 			return nil, errors.New("no credentials yet")
@@ -141,12 +128,12 @@ func TestParameterStoreRetriesFailedBuild(t *testing.T) {
 
 func TestParameterStoreDoesNotCacheErrors(t *testing.T) {
 	fail := true
-	f := &fakeSSM{answer: func(string) (*ssm.GetParameterOutput, error) {
+	f := &fakeSSM{answer: func(string) (string, error) {
 		if fail {
 			fail = false
-			return nil, &smithy.GenericAPIError{Code: "ThrottlingException", Message: "Rate exceeded"}
+			return "", classify(&SSMError{Code: "ThrottlingException", StatusCode: 400, Message: "Rate exceeded"})
 		}
-		return valueOutput("ok"), nil
+		return "ok", nil
 	}}
 	store, _ := newFakeStore(time.Minute, f, &clock{})
 	if _, err := store.Get(context.Background(), "/p"); !errors.Is(err, ErrThrottled) {
@@ -159,47 +146,52 @@ func TestParameterStoreDoesNotCacheErrors(t *testing.T) {
 
 func TestParameterStoreErrors(t *testing.T) {
 	const value = "secret-value-99"
+	refuse := func(code string, status int) func(string) (string, error) {
+		return func(string) (string, error) {
+			return "", classify(&SSMError{Code: code, StatusCode: status, Message: "refused"})
+		}
+	}
+	other := errors.New("network down")
 	tests := []struct {
 		name   string
-		answer func(string) (*ssm.GetParameterOutput, error)
-		want   error
+		answer func(string) (string, error)
+		want   []error
+		not    []error
 	}{
-		{"not found", apiError("ParameterNotFound"), ErrParameterNotFound},
-		{"version not found", apiError("ParameterVersionNotFound"), ErrParameterNotFound},
-		{"denied", apiError("AccessDeniedException"), ErrAccessDenied},
-		{"throttled", apiError("ThrottlingException"), ErrThrottled},
-		{"no parameter", func(string) (*ssm.GetParameterOutput, error) { return &ssm.GetParameterOutput{}, nil }, ErrParameterNotFound},
-		{"nil output", func(string) (*ssm.GetParameterOutput, error) { return nil, nil }, ErrParameterNotFound},
-		{"empty value", func(string) (*ssm.GetParameterOutput, error) { return valueOutput(""), nil }, ErrParameterNotFound},
+		{"not found", refuse("ParameterNotFound", 400), []error{ErrParameterNotFound}, nil},
+		{"version not found", refuse("ParameterVersionNotFound", 400), []error{ErrParameterNotFound}, nil},
+		{"denied", refuse("AccessDeniedException", 400), []error{ErrAccessDenied}, nil},
+		{"throttled", refuse("ThrottlingException", 400), []error{ErrThrottled}, nil},
+		{"empty value", func(string) (string, error) { return "", nil }, []error{ErrParameterNotFound}, nil},
+		{"other cause", func(string) (string, error) { return value, other }, []error{other},
+			[]error{ErrThrottled, ErrAccessDenied, ErrParameterNotFound}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			store, _ := newFakeStore(time.Minute, &fakeSSM{answer: tt.answer}, &clock{})
-			_, err := store.Get(context.Background(), "/lee/token")
-			if !errors.Is(err, tt.want) {
-				t.Fatalf("Get() = %v, want %v", err, tt.want)
+			got, err := store.Get(context.Background(), "/lee/token")
+			if err == nil || got != "" {
+				t.Fatalf("Get() = %q, %v; want an error and no value", got, err)
+			}
+			for _, want := range tt.want {
+				if !errors.Is(err, want) {
+					t.Errorf("Get() = %v; want it to wrap %v", err, want)
+				}
+			}
+			for _, not := range tt.not {
+				if errors.Is(err, not) {
+					t.Errorf("Get() = %v; must not wrap %v", err, not)
+				}
 			}
 			if !strings.Contains(err.Error(), `"/lee/token"`) || strings.Contains(err.Error(), value) {
 				t.Fatalf("error %q must name the parameter and not carry a value", err)
 			}
 		})
 	}
-	other := errors.New("network down")
-	store, _ := newFakeStore(time.Minute, &fakeSSM{answer: func(string) (*ssm.GetParameterOutput, error) { return nil, other }}, &clock{})
-	if _, err := store.Get(context.Background(), "/p"); !errors.Is(err, other) ||
-		errors.Is(err, ErrThrottled) || errors.Is(err, ErrAccessDenied) || errors.Is(err, ErrParameterNotFound) {
-		t.Fatalf("Get() = %v, want the cause only", err)
-	}
-}
-
-func apiError(code string) func(string) (*ssm.GetParameterOutput, error) {
-	return func(string) (*ssm.GetParameterOutput, error) {
-		return nil, &smithy.GenericAPIError{Code: code, Message: "refused"}
-	}
 }
 
 func TestParameterStoreConcurrentGetsShareOneCall(t *testing.T) {
-	f := &fakeSSM{answer: func(string) (*ssm.GetParameterOutput, error) { return valueOutput("shared"), nil }}
+	f := &fakeSSM{answer: func(string) (string, error) { return "shared", nil }}
 	store, builds := newFakeStore(time.Minute, f, &clock{})
 	var wg sync.WaitGroup
 	errs := make(chan error, 16)
@@ -222,10 +214,10 @@ func TestParameterStoreConcurrentGetsShareOneCall(t *testing.T) {
 
 func TestParameterStoreWaitRespectsContext(t *testing.T) {
 	entered, release := make(chan struct{}), make(chan struct{})
-	f := &fakeSSM{answer: func(string) (*ssm.GetParameterOutput, error) {
+	f := &fakeSSM{answer: func(string) (string, error) {
 		close(entered)
 		<-release
-		return valueOutput("slow"), nil
+		return "slow", nil
 	}}
 	store, _ := newFakeStore(time.Minute, f, &clock{})
 	done := make(chan error, 1)
@@ -250,7 +242,7 @@ func TestParameterStoreMisuse(t *testing.T) {
 	if _, err := zero.Get(context.Background(), "/p"); err == nil {
 		t.Fatal("zero ParameterStore did not report misuse")
 	}
-	store := NewParameterStore(StoreSettings{NewClient: func(context.Context) (GetParameterAPI, error) { return nil, nil }})
+	store := NewParameterStore(StoreSettings{NewClient: func(context.Context) (ParameterClient, error) { return nil, nil }})
 	if _, err := store.Get(context.Background(), ""); err == nil {
 		t.Fatal("empty name accepted")
 	}

@@ -1,173 +1,175 @@
 package config
 
 import (
+	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
+	"crypto/sha256"
+	"encoding/hex"
 	"net/http"
-	"net/http/httptest"
-	"os"
-	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 )
 
-// ssmRequest is what the fake Parameter Store saw of one call.
-type ssmRequest struct {
-	target, contentType, authorization string
-	name                               string
-	withDecryption                     bool
-}
+// authorizationPattern is the SigV4 Authorization header for the test key
+// and region: date of the credential scope, signed headers, signature.
+var authorizationPattern = regexp.MustCompile(`^AWS4-HMAC-SHA256 Credential=` + testKeyID +
+	`/(\d{8})/` + testRegion + `/ssm/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$`)
 
-// fakeParameterStore speaks the SSM JSON 1.1 protocol for GetParameter on
-// 127.0.0.1 and records every request.
-type fakeParameterStore struct {
-	*httptest.Server
-	mu       sync.Mutex
-	requests []ssmRequest
-}
-
-func startFakeParameterStore(t *testing.T) *fakeParameterStore {
-	f := &fakeParameterStore{}
-	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
-	t.Cleanup(f.Close)
-	return f
-}
-
-func (f *fakeParameterStore) serve(w http.ResponseWriter, r *http.Request) {
-	var body struct {
-		Name           string
-		WithDecryption bool
-	}
-	_ = json.NewDecoder(r.Body).Decode(&body)
-	f.mu.Lock()
-	f.requests = append(f.requests, ssmRequest{
-		target: r.Header.Get("X-Amz-Target"), contentType: r.Header.Get("Content-Type"),
-		authorization: r.Header.Get("Authorization"), name: body.Name, withDecryption: body.WithDecryption,
-	})
-	f.mu.Unlock()
-	w.Header().Set("Content-Type", "application/x-amz-json-1.1")
-	if r.Method != http.MethodPost || r.URL.Path != "/" || r.Header.Get("X-Amz-Target") != "AmazonSSM.GetParameter" {
-		w.WriteHeader(http.StatusBadRequest)
-		_, _ = w.Write([]byte(`{"__type":"UnknownOperationException","message":"unexpected request"}`))
-		return
-	}
-	switch body.Name {
-	case "/lee/ha-token":
-		_, _ = w.Write([]byte(`{"Parameter":{"Name":"/lee/ha-token","Type":"SecureString","Value":"llat-from-ssm","Version":1}}`))
-	case "/lee/denied":
-		w.WriteHeader(http.StatusBadRequest)
-		_, _ = w.Write([]byte(`{"__type":"AccessDeniedException","message":"User is not authorized to perform ssm:GetParameter"}`))
-	case "/lee/busy":
-		w.WriteHeader(http.StatusBadRequest)
-		_, _ = w.Write([]byte(`{"__type":"ThrottlingException","message":"Rate exceeded"}`))
-	default:
-		w.WriteHeader(http.StatusBadRequest)
-		_, _ = w.Write([]byte(`{"__type":"ParameterNotFound","message":"no such parameter"}`))
-	}
-}
-
-func (f *fakeParameterStore) seen() []ssmRequest {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]ssmRequest(nil), f.requests...)
-}
-
-// pointSDKAt configures the AWS SDK's default chain, through its standard
-// environment variables only, to reach endpoint with static test
-// credentials and nothing else: no profile, no instance metadata, one
-// attempt per call so a throttled call is not retried with backoff.
-func pointSDKAt(t *testing.T, endpoint string) {
-	dir := t.TempDir()
-	empty := filepath.Join(dir, "empty")
-	if err := os.WriteFile(empty, nil, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range []string{
-		"AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_SESSION_TOKEN", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE",
-		"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN",
-		"AWS_ENDPOINT_URL", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT",
-		"AWS_CA_BUNDLE", "AWS_DEFAULTS_MODE", "AWS_DEFAULT_REGION",
-	} {
-		t.Setenv(name, "")
-	}
-	vars := map[string]string{
-		"AWS_ACCESS_KEY_ID":           "AKIDLEETEST",
-		"AWS_SECRET_ACCESS_KEY":       "lee-test-secret-key",
-		"AWS_REGION":                  "eu-west-1",
-		"AWS_EC2_METADATA_DISABLED":   "true",
-		"AWS_CONFIG_FILE":             empty,
-		"AWS_SHARED_CREDENTIALS_FILE": empty,
-		"AWS_ENDPOINT_URL_SSM":        endpoint,
-		"AWS_MAX_ATTEMPTS":            "1",
-		"AWS_RETRY_MODE":              "standard",
-	}
-	for k, v := range vars {
-		t.Setenv(k, v)
-	}
-}
-
+// TestDefaultClientAgainstLocalParameterStore runs the production path,
+// NewParameterStore with no NewClient, configured only through the
+// variables the Lambda runtime sets, and checks the request on the wire.
 func TestDefaultClientAgainstLocalParameterStore(t *testing.T) {
-	srv := startFakeParameterStore(t)
-	pointSDKAt(t, srv.URL)
-	clk := &clock{now: time.Unix(1_700_000_000, 0)}
-	store := NewParameterStore(StoreSettings{TTL: time.Minute, Now: clk.Now})
-	ctx := context.Background()
-
-	if n := len(srv.seen()); n != 0 {
-		t.Fatalf("NewParameterStore made %d requests", n)
-	}
-	for range 2 {
-		if got, err := store.Get(ctx, "/lee/ha-token"); err != nil || got != "llat-from-ssm" {
-			t.Fatalf("Get() = %q, %v", got, err)
-		}
-	}
-	reqs := srv.seen()
-	if len(reqs) != 1 {
-		t.Fatalf("%d requests within the TTL, want 1", len(reqs))
-	}
-	r := reqs[0]
-	if r.target != "AmazonSSM.GetParameter" || r.contentType != "application/x-amz-json-1.1" ||
-		r.name != "/lee/ha-token" || !r.withDecryption {
-		t.Fatalf("request = %+v", r)
-	}
-	if !strings.HasPrefix(r.authorization, "AWS4-HMAC-SHA256 Credential=AKIDLEETEST/") ||
-		!strings.Contains(r.authorization, "/eu-west-1/ssm/aws4_request") {
-		t.Fatalf("request not signed with the environment's credentials and region: %q", r.authorization)
-	}
-	clk.Advance(time.Minute)
-	if got, err := store.Get(ctx, "/lee/ha-token"); err != nil || got != "llat-from-ssm" {
-		t.Fatalf("Get() after TTL = %q, %v", got, err)
-	}
-	if n := len(srv.seen()); n != 2 {
-		t.Fatalf("%d requests after the TTL, want 2", n)
-	}
-}
-
-func TestDefaultClientErrors(t *testing.T) {
-	srv := startFakeParameterStore(t)
-	pointSDKAt(t, srv.URL)
-	store := NewParameterStore(StoreSettings{})
 	tests := []struct {
-		name string
-		want error
+		name    string
+		session string
 	}{
-		{"/lee/missing", ErrParameterNotFound},
-		{"/lee/denied", ErrAccessDenied},
-		{"/lee/busy", ErrThrottled},
+		{"with session token", testSession},
+		{"without session token", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			before := len(srv.seen())
-			_, err := store.Get(context.Background(), tt.name)
-			if !errors.Is(err, tt.want) || !strings.Contains(err.Error(), `"`+tt.name+`"`) {
-				t.Fatalf("Get() = %v, want %v naming the parameter", err, tt.want)
+			srv := startFakeParameterStore(t, nil)
+			for k, v := range ssmEnv(srv.URL, "AWS_SESSION_TOKEN", tt.session, "AWS_ENDPOINT_URL", "",
+				"AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "", "AWS_DEFAULT_REGION", "", "AWS_MAX_ATTEMPTS", "") {
+				t.Setenv(k, v)
 			}
-			if n := len(srv.seen()) - before; n != 1 {
-				t.Fatalf("%d requests, want exactly 1", n)
+			clk := &clock{now: time.Unix(1_700_000_000, 0)}
+			store := NewParameterStore(StoreSettings{TTL: time.Minute, Now: clk.Now})
+			t.Cleanup(func() { closeStoreClient(store) })
+			if n := len(srv.seen()); n != 0 {
+				t.Fatalf("NewParameterStore made %d requests", n)
+			}
+			for range 2 {
+				if got, err := store.Get(context.Background(), testParamKey); err != nil || got != testValue {
+					t.Fatalf("Get() = %q, %v", got, err)
+				}
+			}
+			calls := srv.seen()
+			if len(calls) != 1 {
+				t.Fatalf("%d requests within the TTL, want 1", len(calls))
+			}
+			checkRequest(t, calls[0], tt.session)
+			clk.Advance(time.Minute)
+			if got, err := store.Get(context.Background(), testParamKey); err != nil || got != testValue {
+				t.Fatalf("Get() after TTL = %q, %v", got, err)
+			}
+			if n := len(srv.seen()); n != 2 {
+				t.Fatalf("%d requests after the TTL, want 2", n)
 			}
 		})
 	}
+}
+
+// closeStoreClient drops the idle connections of the store's default
+// client, so goleak sees no transport goroutines left.
+func closeStoreClient(p *ParameterStore) {
+	if c, ok := p.client.(*ssmClient); ok {
+		c.http.CloseIdleConnections()
+	}
+}
+
+// checkRequest checks one GetParameter request as SSM expects it.
+func checkRequest(t *testing.T, c ssmCall, session string) {
+	t.Helper()
+	if c.method != http.MethodPost || c.path != "/" {
+		t.Errorf("request %s %s; want POST /", c.method, c.path)
+	}
+	if got := c.header.Get("X-Amz-Target"); got != "AmazonSSM.GetParameter" {
+		t.Errorf("X-Amz-Target = %q", got)
+	}
+	if got := c.header.Get("Content-Type"); got != "application/x-amz-json-1.1" {
+		t.Errorf("Content-Type = %q", got)
+	}
+	if c.name != testParamKey || !c.withDecryption {
+		t.Errorf("body %s; want Name %q and WithDecryption true", c.body, testParamKey)
+	}
+	auth := c.header.Get("Authorization")
+	m := authorizationPattern.FindStringSubmatch(auth)
+	if m == nil {
+		t.Fatalf("Authorization = %q; want a SigV4 header for %s in %s", auth, testKeyID, testRegion)
+	}
+	date := c.header.Get("X-Amz-Date")
+	if !strings.HasPrefix(date, m[1]+"T") {
+		t.Errorf("X-Amz-Date %q does not match the credential scope's date %s", date, m[1])
+	}
+	signed := strings.Split(m[2], ";")
+	for _, h := range []string{"content-type", "host", "x-amz-date", "x-amz-target"} {
+		if !slices.Contains(signed, h) {
+			t.Errorf("SignedHeaders %q lacks %s", m[2], h)
+		}
+	}
+	if got := c.header.Get("X-Amz-Security-Token"); got != session {
+		t.Errorf("X-Amz-Security-Token = %q; want %q", got, session)
+	}
+	if slices.Contains(signed, "x-amz-security-token") != (session != "") {
+		t.Errorf("SignedHeaders %q: the session token is signed iff it is sent", m[2])
+	}
+}
+
+// TestRequestSignatureVerifies recomputes the signature of the received
+// request, as SSM would, from the body that arrived, the headers the
+// client says it signed and the test's secret key.
+func TestRequestSignatureVerifies(t *testing.T) {
+	tests := []struct {
+		name    string
+		session string
+	}{
+		{"with session token", testSession},
+		{"without session token", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := startFakeParameterStore(t, nil)
+			c := newTestClient(t, ssmEnv(srv.URL+"/", "AWS_SESSION_TOKEN", tt.session))
+			if _, err := c.GetParameter(context.Background(), testParamKey); err != nil {
+				t.Fatal(err)
+			}
+			call := srv.seen()[0]
+			creds := aws.Credentials{AccessKeyID: testKeyID, SecretAccessKey: testSecret, SessionToken: tt.session}
+			want := expectedAuthorization(t, call, creds)
+			if got := call.header.Get("Authorization"); got != want {
+				t.Fatalf("Authorization = %q;\nrecomputed     %q", got, want)
+			}
+			wrong := creds
+			wrong.SecretAccessKey += "x"
+			if expectedAuthorization(t, call, wrong) == want {
+				t.Fatal("the recomputed signature does not depend on the secret key")
+			}
+		})
+	}
+}
+
+// expectedAuthorization signs a copy of the received request, made of its
+// method, host, path, body and the headers listed as signed, at the time
+// it carries, and returns the Authorization header that results.
+func expectedAuthorization(t *testing.T, c ssmCall, creds aws.Credentials) string {
+	t.Helper()
+	m := authorizationPattern.FindStringSubmatch(c.header.Get("Authorization"))
+	if m == nil {
+		t.Fatalf("Authorization = %q is not SigV4", c.header.Get("Authorization"))
+	}
+	at, err := time.Parse("20060102T150405Z", c.header.Get("X-Amz-Date"))
+	if err != nil {
+		t.Fatalf("X-Amz-Date: %v", err)
+	}
+	req, err := http.NewRequest(c.method, "http://"+c.host+c.path, bytes.NewReader(c.body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range strings.Split(m[2], ";") {
+		if h != "host" && h != "content-length" {
+			req.Header[http.CanonicalHeaderKey(h)] = c.header.Values(h)
+		}
+	}
+	sum := sha256.Sum256(c.body)
+	if err := v4.NewSigner().SignHTTP(context.Background(), creds, req, hex.EncodeToString(sum[:]), "ssm", testRegion, at); err != nil {
+		t.Fatal(err)
+	}
+	return req.Header.Get("Authorization")
 }

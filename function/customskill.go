@@ -25,9 +25,14 @@ func (h *handler) customSkill(ctx context.Context, raw []byte) ([]byte, error) {
 		return h.speak(ctx, sayFailed, "the custom skill request could not be read: "+err.Error())
 	}
 	h.g.SetCorrelationID(req.Request.RequestID)
+	bctx, cancel, ok := budget(ctx, h.g.Config().Timeout)
+	defer cancel()
+	if !ok {
+		return h.speak(ctx, sayUnreachable, "no time left before the Lambda deadline")
+	}
 	token := req.AccessToken()
 	if token == "" {
-		fallback, err := h.g.FallbackToken(ctx)
+		fallback, err := h.g.FallbackToken(bctx)
 		if err != nil {
 			h.g.LogWarn(ctx, "fallback token unavailable", slog.String("error", err.Error()))
 		}
@@ -37,11 +42,6 @@ func (h *handler) customSkill(ctx context.Context, raw []byte) ([]byte, error) {
 		return h.speak(ctx, sayNotLinked, "no access token in the request and no fallback token configured")
 	}
 	h.g.LogSecret(token)
-	bctx, cancel, ok := budget(ctx, h.g.Config().Timeout)
-	defer cancel()
-	if !ok {
-		return h.speak(ctx, sayUnreachable, "no time left before the Lambda deadline")
-	}
 	res, err := h.g.CallHomeAssistant(bctx, gateway.HARequest{Path: gateway.CustomSkillPath, Token: token, Body: raw})
 	switch {
 	case err != nil:

@@ -26,17 +26,19 @@ func (h *handler) smartHome(ctx context.Context, raw []byte) ([]byte, error) {
 		return nil, h.eventError(ctx, err)
 	}
 	h.g.SetCorrelationID(d.Header.MessageID)
-	token, err := h.token(ctx, d)
+	// The budget covers the fallback token's SSM read too: a stalled
+	// Parameter Store must not hold the answer past Alexa's limit.
+	bctx, cancel, ok := budget(ctx, h.g.Config().Timeout)
+	defer cancel()
+	if !ok {
+		return h.fail(ctx, d, failure{gateway.ErrBridgeUnreachable, "no time was left before the Lambda deadline to call Home Assistant: raise the function's timeout"})
+	}
+	token, err := h.token(bctx, d)
 	if err != nil {
 		return h.fail(ctx, d, failure{gateway.ErrInternal, "could not read the Home Assistant token from SSM (HA_TOKEN_PARAMETER): " + err.Error()})
 	}
 	if token == "" {
 		return h.fail(ctx, d, failure{gateway.ErrInvalidAuthorization, "the directive carries no bearer token and no HA_TOKEN or HA_TOKEN_PARAMETER is configured: link the skill's account to Home Assistant"})
-	}
-	bctx, cancel, ok := budget(ctx, h.g.Config().Timeout)
-	defer cancel()
-	if !ok {
-		return h.fail(ctx, d, failure{gateway.ErrBridgeUnreachable, "no time was left before the Lambda deadline to call Home Assistant: raise the function's timeout"})
 	}
 	res, err := h.g.CallHomeAssistant(bctx, gateway.HARequest{Path: gateway.SmartHomePath, Token: token, Body: raw})
 	if err != nil {
