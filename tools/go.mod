@@ -6,6 +6,7 @@ require (
 	github.com/aws/aws-lambda-go v1.55.1
 	github.com/lee-engine/lee/config v0.0.0
 	github.com/lee-engine/lee/gateway v0.0.0-00010101000000-000000000000
+	github.com/lee-engine/lee/lambdaiface v0.0.0
 	github.com/lee-engine/lee/metrics v0.0.0
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	go.uber.org/goleak v1.3.0
@@ -15,16 +16,11 @@ require (
 
 require (
 	github.com/aws/aws-sdk-go-v2 v1.48.0 // indirect
-	github.com/aws/aws-sdk-go-v2/credentials v1.21.0 // indirect
-	github.com/aws/aws-sdk-go-v2/internal/configsources v1.5.12 // indirect
-	github.com/aws/aws-sdk-go-v2/internal/endpoints/v2 v2.8.12 // indirect
-	github.com/aws/aws-sdk-go-v2/service/ssm v1.82.1 // indirect
 	github.com/aws/smithy-go v1.28.9 // indirect
 	github.com/lee-engine/lee/cache v0.0.0 // indirect
 	github.com/lee-engine/lee/circuitbreaker v0.0.0 // indirect
 	github.com/lee-engine/lee/httpclient v0.0.0 // indirect
 	github.com/lee-engine/lee/initialization v0.0.0 // indirect
-	github.com/lee-engine/lee/lambdaiface v0.0.0 // indirect
 	github.com/lee-engine/lee/logging v0.0.0 // indirect
 	github.com/lee-engine/lee/security v0.0.0 // indirect
 	github.com/lee-engine/lee/singleton v0.0.0 // indirect

@@ -1,0 +1,194 @@
+package reliability
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/lee-engine/lee/tools/demo"
+	"github.com/lee-engine/lee/tools/harness"
+	"github.com/lee-engine/lee/tools/hasim"
+)
+
+// sampleToken is the bearer token in Amazon's sample directives; the tests
+// replace it by directiveToken.
+const sampleToken = "access-token-from-skill"
+
+// alexaDir is the shared Alexa test data: ../../shared/alexa from the tools
+// module, so ../../../shared/alexa from this package's folder, where the
+// tests run. Its absence fails the test.
+func alexaDir(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "..", "shared", "alexa")
+	for _, sub := range []string{"sample_messages", filepath.FromSlash(demo.SchemaFile)} {
+		if _, err := os.Stat(filepath.Join(dir, sub)); err != nil {
+			t.Fatalf("Amazon's Alexa test data is missing: shared/alexa must sit beside the repository (looked for %s): %v",
+				filepath.Join(dir, sub), err)
+		}
+	}
+	return dir
+}
+
+var (
+	schemaOnce sync.Once
+	schema     *demo.Schema
+	schemaErr  error
+)
+
+// validate fails the test when msg is not valid against Amazon's Smart Home
+// message schema (draft-04).
+func validate(t *testing.T, msg []byte) {
+	t.Helper()
+	path := filepath.Join(alexaDir(t), filepath.FromSlash(demo.SchemaFile))
+	schemaOnce.Do(func() { schema, schemaErr = demo.LoadSchema(path) })
+	if schemaErr != nil {
+		t.Fatalf("Amazon's schema does not compile: %v", schemaErr)
+	}
+	if err := schema.Validate(msg); err != nil {
+		t.Errorf("answer is not valid against Amazon's schema: %v\nanswer: %s", err, msg)
+	}
+}
+
+// sample reads one of Amazon's sample requests (see harness.FindSample)
+// with its token replaced by directiveToken.
+func sample(t *testing.T, name string) []byte {
+	t.Helper()
+	path, err := harness.FindSample(filepath.Join(alexaDir(t), "sample_messages"), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(sampleToken)) {
+		t.Fatalf("sample %s no longer carries the token %q", name, sampleToken)
+	}
+	return bytes.ReplaceAll(b, []byte(sampleToken), []byte(directiveToken))
+}
+
+// The three directives of the fault matrix, by Amazon's sample names.
+const (
+	turnOn      = "PowerController.TurnOn"
+	discovery   = "Discovery"
+	acceptGrant = "Authorization.AcceptGrant"
+)
+
+// directives are the matrix's directives in the order of its sub-tests.
+var directives = []string{turnOn, discovery, acceptGrant}
+
+// startSim starts a simulator on addr (a free 127.0.0.1 port when empty)
+// that accepts directiveToken, fallbackToken and ssmToken; it is closed
+// when the test ends.
+func startSim(t *testing.T, s hasim.Settings, addr string) *hasim.Server {
+	t.Helper()
+	s.Tokens = []string{directiveToken, fallbackToken, ssmToken}
+	sim, err := hasim.Start(s, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := sim.Close(); err != nil {
+			t.Errorf("close simulator: %v", err)
+		}
+	})
+	return sim
+}
+
+// baseEnv is what every function process gets before the test's own
+// variables: debug logs and every secret (the fallback token, the header
+// secret, the client certificate and key for mTLS), so that each scenario
+// is also a search for leaks.
+func baseEnv(t *testing.T) []string {
+	t.Helper()
+	pki := certs(t)
+	return []string{
+		"LOG_LEVEL=debug",
+		"HA_TOKEN=" + fallbackToken,
+		headersEnv,
+		"HA_CLIENT_CERT_FILE=" + pki.Client.CertFile,
+		"HA_CLIENT_KEY_FILE=" + pki.Client.KeyFile,
+	}
+}
+
+// startFunction runs the bootstrap under the harness with baseEnv and env
+// (later entries win). When the test ends the process is stopped and its
+// whole output is searched for every secret.
+func startFunction(t *testing.T, env ...string) *harness.Runtime {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	rt, err := harness.Start(ctx, harness.Settings{Binary: bootstrap(t), Env: append(baseEnv(t), env...)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := rt.Close(); err != nil {
+			t.Errorf("close function: %v", err)
+		}
+		out, errOut := rt.Stdout(), rt.Stderr()
+		checkNoSecrets(t, "the function's stdout", out)
+		checkNoSecrets(t, "the function's stderr", errOut)
+		recordAudit(len(out) + len(errOut))
+	})
+	return rt
+}
+
+// answer is one invocation's outcome as the tests judge it.
+type answer struct {
+	payload []byte
+	// returned is when Invoke returned: the harness had the answer by then,
+	// so returned before deadline proves the answer came in time.
+	returned time.Time
+	deadline time.Time
+}
+
+// invoke sends event with a deadline of budget from now. No answer, or a
+// function error instead of one, fails the test.
+func invoke(t *testing.T, rt *harness.Runtime, event []byte, budget time.Duration) answer {
+	t.Helper()
+	deadline := time.Now().Add(budget)
+	res, err := rt.InvokeWithDeadline(context.Background(), event, deadline)
+	returned := time.Now()
+	if errors.Is(err, harness.ErrTimeout) {
+		t.Fatalf("no answer before the invocation deadline (%s): %v\nstderr: %s", budget, err, tail(rt.Stderr(), 2000))
+	}
+	if err != nil {
+		t.Fatalf("invoke: no answer: %v\nstderr: %s", err, tail(rt.Stderr(), 2000))
+	}
+	if res.Error != nil {
+		t.Fatalf("function error instead of an answer: %v\nstdout: %s", res.Error, tail(rt.Stdout(), 2000))
+	}
+	return answer{payload: res.Payload, returned: returned, deadline: deadline}
+}
+
+// inTime fails the test when the answer came after the deadline the
+// invocation was given.
+func (a answer) inTime(t *testing.T) {
+	t.Helper()
+	if !a.returned.Before(a.deadline) {
+		t.Errorf("answered at %s, after the invocation deadline %s",
+			a.returned.Format(time.RFC3339Nano), a.deadline.Format(time.RFC3339Nano))
+	}
+}
+
+// closedAddr is a 127.0.0.1 address nothing listens on, at the time of the
+// call.
+func closedAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	if err := ln.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return addr
+}
