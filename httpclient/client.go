@@ -15,11 +15,17 @@ const tlsHandshakeTimeout = 10 * time.Second
 // configuration (Shared does that for you) and keep it for the life of the
 // process, so that warm Lambda invocations reuse its connections.
 type Client struct {
-	hc          *http.Client
-	transport   *http.Transport
-	headers     http.Header
-	userAgent   string
-	maxBody     int64
+	hc        *http.Client
+	transport *http.Transport
+	headers   http.Header
+	userAgent string
+	maxBody   int64
+	// userAgentValue is the User-Agent header value every request shares.
+	userAgentValue []string
+	// lastBearer and lastURL keep the last Authorization value and
+	// redacted URL built (see reuse.go).
+	lastBearer  atomic.Pointer[bearerValue]
+	lastURL     atomic.Pointer[redaction]
 	dialTimeout time.Duration
 	idleTimeout time.Duration
 	logger      *slog.Logger
@@ -62,14 +68,15 @@ func New(s Settings) (*Client, error) {
 			// the relay's POST into a GET and send its token elsewhere.
 			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 		},
-		transport:   transport,
-		headers:     headers,
-		userAgent:   s.UserAgent,
-		maxBody:     s.MaxBodyBytes,
-		dialTimeout: s.DialTimeout,
-		idleTimeout: s.IdleTimeout,
-		logger:      s.Logger,
-		born:        time.Now(),
+		transport:      transport,
+		headers:        headers,
+		userAgent:      s.UserAgent,
+		userAgentValue: []string{s.UserAgent},
+		maxBody:        s.MaxBodyBytes,
+		dialTimeout:    s.DialTimeout,
+		idleTimeout:    s.IdleTimeout,
+		logger:         s.Logger,
+		born:           time.Now(),
 	}
 	if s.InsecureSkipVerify {
 		c.log().Warn("httpclient: TLS certificate verification is off (InsecureSkipVerify); the server's identity is not checked")

@@ -38,7 +38,7 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 		if res.err == nil {
 			resp.Attempts = attempt
 			resp.Duration = time.Since(start)
-			resp.method, resp.url = method, redactURL(r.URL)
+			resp.method, resp.url = method, c.redact(r.URL)
 			return resp, nil
 		}
 		kind := classify(ctx, res.err)
@@ -68,17 +68,24 @@ type attemptResult struct {
 	status int
 }
 
+// connTrace records whether the transport obtained a connection for one
+// attempt. The flag and the trace share one allocation.
+type connTrace struct {
+	httptrace.ClientTrace
+	connected atomic.Bool
+}
+
 // attempt sends r once.
 func (c *Client) attempt(ctx context.Context, method string, r Request) (*Response, attemptResult) {
-	var connected atomic.Bool
-	trace := &httptrace.ClientTrace{GotConn: func(httptrace.GotConnInfo) { connected.Store(true) }}
-	req, err := c.newRequest(httptrace.WithClientTrace(ctx, trace), method, r)
+	trace := new(connTrace)
+	trace.GotConn = func(httptrace.GotConnInfo) { trace.connected.Store(true) }
+	req, err := c.newRequest(httptrace.WithClientTrace(ctx, &trace.ClientTrace), method, r)
 	if err != nil {
 		return nil, attemptResult{err: err}
 	}
 	resp, err := c.hc.Do(req)
 	if err != nil {
-		return nil, attemptResult{err: err, connected: connected.Load()}
+		return nil, attemptResult{err: err, connected: trace.connected.Load()}
 	}
 	defer resp.Body.Close()
 	body, err := readBody(resp.Body, resp.ContentLength, c.maxBody)
@@ -87,6 +94,11 @@ func (c *Client) attempt(ctx context.Context, method string, r Request) (*Respon
 	}
 	return &Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body}, attemptResult{}
 }
+
+// jsonContentType is the Content-Type of a request with a body. Header
+// values are shared between requests, never modified: net/http only reads
+// them, and copies them when it needs its own.
+var jsonContentType = []string{"application/json"}
 
 // newRequest builds the HTTP request with its headers, from the least to
 // the most specific: defaults, Settings.Headers, r.Header, the token.
@@ -99,9 +111,9 @@ func (c *Client) newRequest(ctx context.Context, method string, r Request) (*htt
 	if err != nil {
 		return nil, fmt.Errorf("build request: %w", err)
 	}
-	req.Header.Set("User-Agent", c.userAgent)
+	req.Header["User-Agent"] = c.userAgentValue
 	if len(r.Body) > 0 {
-		req.Header.Set("Content-Type", "application/json")
+		req.Header["Content-Type"] = jsonContentType
 	}
 	for name, values := range c.headers {
 		req.Header[name] = values
@@ -110,7 +122,7 @@ func (c *Client) newRequest(ctx context.Context, method string, r Request) (*htt
 		req.Header[http.CanonicalHeaderKey(name)] = values
 	}
 	if r.BearerToken != "" {
-		req.Header.Set("Authorization", "Bearer "+r.BearerToken)
+		req.Header["Authorization"] = c.authorization(r.BearerToken)
 	}
 	if host := req.Header.Get("Host"); host != "" {
 		req.Host = host
@@ -150,22 +162,39 @@ const maxPresize = 16 << 20
 
 // readBody reads at most limit bytes of body. A declared length over the
 // limit fails before reading; otherwise one byte past the limit proves the
-// body too large. A known length sizes the buffer once, which matters for
-// a Discovery answer of several MB.
+// body too large. A known length sizes the buffer once, one byte over so
+// that the read which meets the end of the body fits in it: the body is
+// then read in one allocation, which matters for a Discovery answer of
+// several MB, and seen to its end, which lets the transport reuse the
+// connection.
 func readBody(body io.Reader, declared, limit int64) ([]byte, error) {
 	if declared > limit {
 		return nil, fmt.Errorf("%w: declared %d bytes, limit %d", errTooLarge, declared, limit)
 	}
-	var buf bytes.Buffer
-	if declared > 0 {
-		buf.Grow(int(min(declared, maxPresize)) + 1)
+	size := int64(512)
+	if declared >= 0 {
+		size = min(declared, maxPresize) + 1
 	}
-	n, err := buf.ReadFrom(io.LimitReader(body, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("read body: %w", err)
+	buf := make([]byte, 0, size)
+	for {
+		if len(buf) == cap(buf) {
+			// Doubling keeps the discarded buffers to one body's worth.
+			buf = append(make([]byte, 0, 2*cap(buf)), buf...)
+		}
+		room := buf[len(buf):cap(buf)]
+		if left := limit - int64(len(buf)); int64(len(room)) > left {
+			room = room[:left+1] // one byte past the limit proves it exceeded
+		}
+		n, err := body.Read(room)
+		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > limit {
+			return nil, fmt.Errorf("%w: more than %d bytes", errTooLarge, limit)
+		}
+		switch {
+		case err == io.EOF:
+			return buf, nil
+		case err != nil:
+			return nil, fmt.Errorf("read body: %w", err)
+		}
 	}
-	if n > limit {
-		return nil, fmt.Errorf("%w: more than %d bytes", errTooLarge, limit)
-	}
-	return buf.Bytes(), nil
 }

@@ -3,10 +3,13 @@ package httpclient
 import (
 	"bytes"
 	"errors"
+	"io"
+	"math"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"pgregory.net/rapid"
 )
@@ -82,21 +85,46 @@ func toHeader(m map[string]string) http.Header {
 }
 
 // TestPropertyReadBodyLimit: a body is returned whole when it fits the
-// limit and refused as too large otherwise, whatever length is declared.
+// limit and refused as too large otherwise, whatever length is declared
+// (true, short or long) and however the reader cuts it up.
 func TestPropertyReadBodyLimit(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		limit := rapid.Int64Range(0, 64).Draw(t, "limit")
-		body := bytes.Repeat([]byte("b"), rapid.IntRange(0, 80).Draw(t, "size"))
-		declared := rapid.SampledFrom([]int64{-1, int64(len(body))}).Draw(t, "declared")
-		got, err := readBody(bytes.NewReader(body), declared, limit)
-		if int64(len(body)) > limit {
+		limit := rapid.Int64Range(0, 2048).Draw(t, "limit")
+		body := bytes.Repeat([]byte("b"), rapid.IntRange(0, 2100).Draw(t, "size"))
+		size := int64(len(body))
+		declared := rapid.SampledFrom([]int64{-1, size, max(size-1, 0), size + 1}).Draw(t, "declared")
+		var r io.Reader = bytes.NewReader(body)
+		if rapid.Bool().Draw(t, "oneByteReads") {
+			r = iotest.OneByteReader(r)
+		}
+		got, err := readBody(r, declared, limit)
+		if size > limit || declared > limit {
 			if !errors.Is(err, errTooLarge) {
-				t.Fatalf("%d bytes over limit %d: err = %v", len(body), limit, err)
+				t.Fatalf("%d bytes (%d declared) over limit %d: err = %v", size, declared, limit, err)
 			}
 			return
 		}
 		if err != nil || !bytes.Equal(got, body) {
-			t.Fatalf("%d bytes within limit %d: got %d bytes, %v", len(body), limit, len(got), err)
+			t.Fatalf("%d bytes (%d declared) within limit %d: got %d bytes, %v", size, declared, limit, len(got), err)
 		}
 	})
+}
+
+// TestReadBodyHugeLimit: the largest limit does not overflow the
+// one-byte-past check.
+func TestReadBodyHugeLimit(t *testing.T) {
+	got, err := readBody(strings.NewReader("abc"), -1, math.MaxInt64)
+	if err != nil || string(got) != "abc" {
+		t.Fatalf("readBody = %q, %v", got, err)
+	}
+}
+
+// TestReadBodyError: a failing read is an error, not a short body.
+func TestReadBodyError(t *testing.T) {
+	for _, declared := range []int64{-1, 10} {
+		r := io.MultiReader(strings.NewReader("12345"), iotest.ErrReader(io.ErrUnexpectedEOF))
+		if _, err := readBody(r, declared, 100); !errors.Is(err, io.ErrUnexpectedEOF) {
+			t.Errorf("declared %d: err = %v, want the reader's error", declared, err)
+		}
+	}
 }

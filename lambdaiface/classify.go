@@ -51,6 +51,9 @@ type eventKeys struct {
 	Warmup         json.RawMessage `json:"warmup"`
 }
 
+// eventFields are the JSON names of eventKeys' fields, in their order.
+var eventFields = [...]string{"directive", "request", "version", "requestContext", "source", "detail-type", "warmup"}
+
 // Classify tells which kind of event raw is, from its top-level members:
 //   - smart home: "directive" is an object;
 //   - custom skill: "request" is an object with a string "type", and
@@ -62,25 +65,74 @@ type eventKeys struct {
 // It returns an error only when raw is not valid JSON or not an object; any
 // other object is KindUnknown. It does not check that the event is well
 // formed beyond these members: DecodeDirective does that for directives.
+// Member names match as encoding/json matches them, in any letter case. It
+// allocates nothing for an event whose top-level member names are plain
+// ASCII and not repeated, which is every event AWS and Alexa send.
 func Classify(raw []byte) (Kind, error) {
-	var k eventKeys
-	if err := json.Unmarshal(raw, &k); err != nil && !isTypeError(err) {
-		return KindUnknown, fmt.Errorf("lambdaiface: classify event: %w", err)
+	k, ok := eventKeysFast(raw)
+	if !ok {
+		var err error
+		if k, err = eventKeysChecked(raw); err != nil {
+			return KindUnknown, err
+		}
 	}
-	if !isObject(raw) {
-		return KindUnknown, errors.New("lambdaiface: classify event: not a JSON object")
-	}
+	return kindOf(&k), nil
+}
+
+// kindOf applies Classify's rules, in order, to the top-level members.
+func kindOf(k *eventKeys) Kind {
 	switch {
 	case isObject(k.Directive):
-		return KindSmartHome, nil
-	case isCustomSkill(&k):
-		return KindCustomSkill, nil
-	case isHTTPv2(&k):
-		return KindHTTP, nil
-	case isWarmup(&k):
-		return KindWarmup, nil
+		return KindSmartHome
+	case isCustomSkill(k):
+		return KindCustomSkill
+	case isHTTPv2(k):
+		return KindHTTP
+	case isWarmup(k):
+		return KindWarmup
 	}
-	return KindUnknown, nil
+	return KindUnknown
+}
+
+// eventKeysFast finds the top-level members with the member scanner; the
+// members share raw's memory. ok is false when raw is not a valid JSON
+// object or readFields cannot be sure to agree with encoding/json.
+func eventKeysFast(raw []byte) (eventKeys, bool) {
+	var f [len(eventFields)]span
+	if !json.Valid(raw) || !readFields(raw, 0, eventFields[:], f[:]) {
+		return eventKeys{}, false
+	}
+	return eventKeys{
+		Directive:      member(raw, f[0]),
+		Request:        member(raw, f[1]),
+		Version:        member(raw, f[2]),
+		RequestContext: member(raw, f[3]),
+		Source:         member(raw, f[4]),
+		DetailType:     member(raw, f[5]),
+		Warmup:         member(raw, f[6]),
+	}, true
+}
+
+// eventKeysChecked finds the top-level members with encoding/json, which
+// also words the error for a body that is not a JSON object.
+func eventKeysChecked(raw []byte) (eventKeys, error) {
+	var k eventKeys
+	if err := json.Unmarshal(raw, &k); err != nil && !isTypeError(err) {
+		return k, fmt.Errorf("lambdaiface: classify event: %w", err)
+	}
+	if !isObject(raw) {
+		return k, errors.New("lambdaiface: classify event: not a JSON object")
+	}
+	return k, nil
+}
+
+// member returns the value at s of doc, nil when absent; its capacity ends
+// with it, so appending to it cannot write into doc.
+func member(doc []byte, s span) json.RawMessage {
+	if !s.found() {
+		return nil
+	}
+	return doc[s.start:s.end:s.end]
 }
 
 // isCustomSkill applies the custom-skill rule of Classify.

@@ -6,45 +6,89 @@ import (
 )
 
 // The functions below walk JSON that json.Valid has already accepted, to
-// reach one member of a large document without decoding, or even
-// re-scanning with encoding/json, the members before it. Strings are
-// skipped with bytes.IndexByte, so a multi-MB Discovery answer costs little
-// beyond the validity check. Every index is still bounds-checked, so a
-// caller that skips the validity check gets "not found", never a panic.
+// reach a few members of a document without decoding, or even re-scanning
+// with encoding/json, the members around them. Strings are skipped with
+// bytes.IndexByte, so a multi-MB Discovery answer costs little beyond the
+// validity check. Every index is still bounds-checked, so a caller that
+// skips the validity check gets "not found", never a panic.
+
+// span is where one JSON value, or one quoted member name, sits in the
+// document being read: doc[start:end]. The zero span means "absent".
+type span struct{ start, end int }
+
+// found reports whether the span holds a value.
+func (s span) found() bool { return s.end > s.start }
+
+// memberWalk steps through the members of one JSON object.
+type memberWalk struct {
+	doc     []byte
+	i       int  // the next byte to read
+	started bool // a member was read, so a comma must come next
+	done    bool
+}
+
+// walkObject starts a walk over the object that begins at doc[at], after
+// any white space; ok is false when no object begins there.
+func walkObject(doc []byte, at int) (w memberWalk, ok bool) {
+	i := skipSpace(doc, at)
+	if i >= len(doc) || doc[i] != '{' {
+		return memberWalk{}, false
+	}
+	return memberWalk{doc: doc, i: i + 1}, true
+}
+
+// next returns the next member's quoted name (with its quotes) and its
+// value. ok is false at the end of the object, and where the text stops
+// being a well-formed object.
+func (w *memberWalk) next() (name, value span, ok bool) {
+	if w.done {
+		return span{}, span{}, false
+	}
+	b := w.doc
+	i := skipSpace(b, w.i)
+	if w.started {
+		if i >= len(b) || b[i] != ',' {
+			w.done = true
+			return span{}, span{}, false
+		}
+		i = skipSpace(b, i+1)
+	}
+	if i >= len(b) || b[i] != '"' {
+		w.done = true
+		return span{}, span{}, false
+	}
+	nameEnd := stringEnd(b, i)
+	colon := skipSpace(b, nameEnd)
+	if colon >= len(b) || b[colon] != ':' {
+		w.done = true
+		return span{}, span{}, false
+	}
+	valStart := skipSpace(b, colon+1)
+	valEnd := valueEnd(b, valStart)
+	if valEnd <= valStart {
+		w.done = true
+		return span{}, span{}, false
+	}
+	w.i, w.started = valEnd, true
+	return span{i, nameEnd}, span{valStart, valEnd}, true
+}
 
 // objectMember returns the raw value of the first member named key of the
 // JSON object b, compared exactly (encoding/json would also accept other
 // letter cases; Alexa does not).
 func objectMember(b []byte, key string) ([]byte, bool) {
-	i := skipSpace(b, 0)
-	if i >= len(b) || b[i] != '{' {
+	w, ok := walkObject(b, 0)
+	if !ok {
 		return nil, false
 	}
-	i++
 	for {
-		i = skipSpace(b, i)
-		if i >= len(b) || b[i] != '"' {
+		name, value, ok := w.next()
+		if !ok {
 			return nil, false
 		}
-		keyEnd := stringEnd(b, i)
-		name := b[i:keyEnd]
-		i = skipSpace(b, keyEnd)
-		if i >= len(b) || b[i] != ':' {
-			return nil, false
+		if keyEquals(b[name.start:name.end], key) {
+			return b[value.start:value.end], true
 		}
-		i = skipSpace(b, i+1)
-		valEnd := valueEnd(b, i)
-		if valEnd <= i {
-			return nil, false
-		}
-		if keyEquals(name, key) {
-			return b[i:valEnd], true
-		}
-		i = skipSpace(b, valEnd)
-		if i >= len(b) || b[i] != ',' {
-			return nil, false
-		}
-		i++
 	}
 }
 

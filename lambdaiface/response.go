@@ -29,6 +29,9 @@ type alexaHeader struct {
 	PayloadVersion string `json:"payloadVersion"`
 }
 
+// alexaHeaderFields are the JSON names of alexaHeader's fields, in order.
+var alexaHeaderFields = [...]string{"namespace", "name", "payloadVersion"}
+
 // IsAlexaMessage reports whether body looks like an Alexa Smart Home message
 // a skill may send: valid JSON, an object whose "event" has a "header" with a
 // string namespace and name and payloadVersion "3". It is the check LEE runs
@@ -36,7 +39,9 @@ type alexaHeader struct {
 // page or a truncated body is refused. The whole body is checked for
 // validity, then the header is found without decoding anything else: a
 // multi-MB Discovery payload is scanned once, never built into values.
-// Member names are matched exactly, as Alexa does.
+// "event" and "header" are matched exactly, as Alexa does; the header's
+// members as encoding/json matches them. It allocates nothing for a header
+// of plain member names and strings.
 func IsAlexaMessage(body []byte) bool {
 	if !isObject(body) || !json.Valid(body) {
 		return false
@@ -49,6 +54,30 @@ func IsAlexaMessage(body []byte) bool {
 	if !ok || !isObject(raw) {
 		return false
 	}
+	if valid, sure := alexaHeaderFast(raw); sure {
+		return valid
+	}
+	return alexaHeaderChecked(raw)
+}
+
+// alexaHeaderFast applies IsAlexaMessage's header rule with the member
+// scanner. sure is false when the scanner cannot be sure to agree with
+// encoding/json (see readFields).
+func alexaHeaderFast(raw []byte) (valid, sure bool) {
+	var f [len(alexaHeaderFields)]span
+	if !readFields(raw, 0, alexaHeaderFields[:], f[:]) {
+		return false, false
+	}
+	namespace, okNamespace := stringBytes(raw, f[0])
+	name, okName := stringBytes(raw, f[1])
+	version, okVersion := stringBytes(raw, f[2])
+	return okNamespace && okName && okVersion &&
+		len(namespace) > 0 && len(name) > 0 && string(version) == PayloadVersion3, true
+}
+
+// alexaHeaderChecked applies IsAlexaMessage's header rule with
+// encoding/json.
+func alexaHeaderChecked(raw []byte) bool {
 	var h alexaHeader
 	if json.Unmarshal(raw, &h) != nil {
 		return false
