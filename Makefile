@@ -54,12 +54,21 @@ check:
 	$(GO) run ./tools/cmd/lee check imports
 
 ## fuzz: every Fuzz target of every module, FUZZTIME each (found by grep, not listed by hand).
+# A run fails only on a finding. Go 1.26's fuzz engine can end a clean run with
+# "context deadline exceeded" and no reproducer (golang/go#75804): that alone
+# is reported and not counted as a finding.
 fuzz:
 	@set -e; for f in $$(grep -l '^func Fuzz' $$(git ls-files '*_test.go')); do \
-	  dir=$$(dirname $$f); mod=$${dir%%/*}; pkg=./$${dir#$$mod}; pkg=$${pkg%/}; \
+	  dir=$$(dirname $$f); mod=$${dir%%/*}; pkg=.$${dir#$$mod}; \
 	  for t in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
-	    echo "fuzz $$mod $$pkg $$t ($(FUZZTIME))"; \
-	    (cd $$mod && $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg) || exit 1; \
+	    echo "fuzz $$mod $$pkg $$t ($(FUZZTIME))"; corpus=$$dir/testdata/fuzz/$$t; \
+	    before=$$(ls $$corpus 2>/dev/null | wc -l); \
+	    if out=$$(cd $$mod && $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg 2>&1); then \
+	      echo "$$out" | tail -n 1; continue; fi; \
+	    after=$$(ls $$corpus 2>/dev/null | wc -l); \
+	    if [ "$$after" -eq "$$before" ] && echo "$$out" | grep -q 'context deadline exceeded'; then \
+	      echo "fuzz $$t: engine deadline without a reproducer (golang/go#75804), not a finding"; continue; fi; \
+	    echo "$$out"; exit 1; \
 	  done; \
 	done
 
