@@ -50,6 +50,9 @@ type Gateway struct {
 	cfg  *config.Config
 	opts Options
 	base string // HA_URL normalized, without a trailing slash
+	// smartHomeURL and skillURL are base joined with the two Alexa paths,
+	// built once so that a relay builds no URL string.
+	smartHomeURL, skillURL string
 
 	cache    lazy[cache.Cache]
 	logger   lazy[logCore]
@@ -98,10 +101,13 @@ func New(cfg *Configuration, opts Options) (*Gateway, error) {
 	if opts.UserAgent == "" {
 		opts.UserAgent = "LEE/" + Version
 	}
+	base := strings.TrimRight(u.String(), "/")
 	return &Gateway{
-		cfg:  cfg,
-		opts: opts,
-		base: strings.TrimRight(u.String(), "/"),
+		cfg:          cfg,
+		opts:         opts,
+		base:         base,
+		smartHomeURL: base + SmartHomePath,
+		skillURL:     base + CustomSkillPath,
 	}, nil
 }
 

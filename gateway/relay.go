@@ -122,7 +122,7 @@ func (g *Gateway) callHomeAssistant(ctx context.Context, req *HARequest) (*HARes
 		start := time.Now()
 		resp, doErr = client.Do(ctx, httpclient.Request{
 			Method:      http.MethodPost,
-			URL:         g.base + req.Path,
+			URL:         g.urlFor(req.Path),
 			Body:        req.Body,
 			BearerToken: req.Token,
 		})
@@ -157,4 +157,16 @@ func haFailed(resp *httpclient.Response, err error) bool {
 		return true
 	}
 	return resp.StatusCode >= http.StatusInternalServerError
+}
+
+// urlFor joins HA_URL and path, reusing the joins made by New for the two
+// Alexa paths.
+func (g *Gateway) urlFor(path string) string {
+	switch path {
+	case SmartHomePath:
+		return g.smartHomeURL
+	case CustomSkillPath:
+		return g.skillURL
+	}
+	return g.base + path
 }
