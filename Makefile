@@ -14,13 +14,13 @@ FUZZTIME ?= 5s
 # The per-module targets (test/%, testoff/%, vet/%, tidy/%) are pattern rules;
 # they must not be listed in .PHONY, where make skips pattern-rule search and
 # would silently do nothing. FORCE makes them run every time instead.
-.PHONY: all test fmt vet tidy sync check bootstrap demo clean rie fuzz package FORCE
+.PHONY: all test fmt vet tidy sync synccheck check bootstrap demo clean rie fuzz package FORCE
 FORCE:
 
 all: test
 
 ## test: everything CI runs — format, vet, tests in workspace mode and with GOWORK=off, checks.
-test: rie fmt vet $(addprefix test/,$(MODULES)) $(addprefix testoff/,$(MODULES)) check fuzz
+test: rie fmt synccheck vet $(addprefix test/,$(MODULES)) $(addprefix testoff/,$(MODULES)) check fuzz
 
 ## test/<module>: the module's tests in workspace mode.
 test/%: FORCE
@@ -47,6 +47,11 @@ tidy/%: FORCE
 sync:
 	$(GO) work sync
 	$(MAKE) tidy
+
+## synccheck: fail when make sync would change a go.mod, go.sum or go.work.
+synccheck: sync
+	@git diff --exit-code --stat -- go.work $(foreach m,$(MODULES),$(m)/go.mod $(m)/go.sum) || \
+	  { echo "make sync changed the files above: run it and commit the result"; exit 1; }
 
 ## check: the repository's own rules (versions, import rules).
 check:
