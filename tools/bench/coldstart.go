@@ -97,7 +97,7 @@ func prepare(ctx context.Context, s Settings, tmp string) (binaries, error) {
 	_, statErr := os.Stat(s.Binary)
 	switch {
 	case s.Rebuild || errors.Is(statErr, fs.ErrNotExist):
-		if err := BuildBootstrap(ctx, s.Root, s.Binary, ""); err != nil {
+		if err := harness.BuildBootstrap(ctx, filepath.Join(s.Root, "function"), s.Binary, ""); err != nil {
 			return binaries{}, err
 		}
 	case statErr != nil:
@@ -108,7 +108,7 @@ func prepare(ctx context.Context, s Settings, tmp string) (binaries, error) {
 		return binaries{}, err
 	}
 	armOurs := filepath.Join(tmp, "arm64", "bootstrap")
-	if err := BuildBootstrap(ctx, s.Root, armOurs, "arm64"); err != nil {
+	if err := harness.BuildBootstrap(ctx, filepath.Join(s.Root, "function"), armOurs, "arm64"); err != nil {
 		return binaries{}, err
 	}
 	armFloor, err := harness.BuildFloor(ctx, filepath.Join(tmp, "floor-arm64"), "arm64")

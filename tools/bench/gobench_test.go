@@ -7,9 +7,10 @@ import (
 	"testing"
 )
 
-// TestParseGoBenchRecorded reads a recorded `go test -run '^$' -bench
-// BenchmarkRelay -benchmem -count 3` of the function module.
-func TestParseGoBenchRecorded(t *testing.T) {
+// recordedGoBench parses testdata/gotest-bench.txt, a recorded `go test
+// -run '^$' -bench BenchmarkRelay -benchmem -count 3` of the function module.
+func recordedGoBench(t *testing.T) *GoBench {
+	t.Helper()
 	f, err := os.Open("testdata/gotest-bench.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -19,6 +20,12 @@ func TestParseGoBenchRecorded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return g
+}
+
+// TestParseGoBenchRecorded reads the recorded run.
+func TestParseGoBenchRecorded(t *testing.T) {
+	g := recordedGoBench(t)
 	if g.GOOS != "linux" || g.GOARCH != "amd64" || g.Pkg != "github.com/lee-engine/lee/function" || g.CPU != "AMD EPYC" {
 		t.Errorf("header = %q %q %q %q", g.GOOS, g.GOARCH, g.Pkg, g.CPU)
 	}

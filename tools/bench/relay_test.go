@@ -2,23 +2,13 @@ package bench
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"testing"
 )
 
 func recordedRelay(t *testing.T) *RelayReport {
 	t.Helper()
-	f, err := os.Open("testdata/gotest-bench.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	g, err := ParseGoBench(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return NewRelayReport(g)
+	return NewRelayReport(recordedGoBench(t))
 }
 
 func TestRelayTargets(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/lee-engine/lee/tools/harness"
+	"github.com/lee-engine/lee/tools/internal/alexa"
 )
 
 // subject is one configuration of one binary under test.
@@ -21,20 +22,6 @@ type subject struct {
 	wantName string
 }
 
-// answer is the part of an Alexa answer checkAnswer reads.
-type answer struct {
-	Event struct {
-		Header struct {
-			Namespace string `json:"namespace"`
-			Name      string `json:"name"`
-		} `json:"header"`
-		Payload struct {
-			Type    string `json:"type"`
-			Message string `json:"message"`
-		} `json:"payload"`
-	} `json:"event"`
-}
-
 // checkAnswer refuses an invocation that did not relay: a measurement of a
 // function that answers with an error would be a measurement of the wrong
 // path. The error names the Alexa error type and message, which never hold a
@@ -43,7 +30,7 @@ func (s subject) checkAnswer(res *harness.Result) error {
 	if res.Error != nil {
 		return fmt.Errorf("%s: the function reported an error: %s", s.name, res.Error.Type)
 	}
-	var a answer
+	var a alexa.Message
 	if err := json.Unmarshal(res.Payload, &a); err != nil {
 		return fmt.Errorf("%s: the answer is not JSON: %w", s.name, err)
 	}

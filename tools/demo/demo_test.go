@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/lee-engine/lee/tools/demo"
+	"github.com/lee-engine/lee/tools/internal/alexatest"
 )
 
 // TestRun runs the whole demo, with Amazon's samples and without them.
@@ -22,7 +23,7 @@ func TestRun(t *testing.T) {
 	}{
 		{
 			name:  "with Amazon's samples and schema",
-			alexa: alexaDir,
+			alexa: func(t *testing.T) string { return alexatest.Dir(t) },
 			contains: []string{
 				"directives: Amazon's samples from",
 				`"name": "Discover.Response"`,
@@ -94,7 +95,7 @@ func TestRunBuildsMissingBinary(t *testing.T) {
 	err := demo.Run(context.Background(), demo.Settings{
 		Binary:   bin,
 		Root:     filepath.Join(moduleRoot(t), ".."),
-		AlexaDir: alexaDir(t),
+		AlexaDir: alexatest.Dir(t),
 		Out:      &out,
 	})
 	if err != nil {
@@ -117,7 +118,7 @@ func TestRunReportsFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	err := demo.Run(context.Background(), demo.Settings{Binary: bin, AlexaDir: alexaDir(t), Out: &out})
+	err := demo.Run(context.Background(), demo.Settings{Binary: bin, AlexaDir: alexatest.Dir(t), Out: &out})
 	if !errors.Is(err, demo.ErrInvalid) {
 		t.Fatalf("Run: %v, want ErrInvalid", err)
 	}

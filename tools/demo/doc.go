@@ -11,6 +11,8 @@
 // repository; otherwise small built-in copies are used and the schema check
 // is skipped with a note, so the demo also works on a bare clone.
 //
-// BuildBootstrap and Schema are exported because the end-to-end tests
-// (tools/e2e) build and check the function the same way.
+// BuildBootstrap, Schema, LoadSchema and SchemaFile are exported because the
+// end-to-end and reliability tests build and check the function the same
+// way; they are thin names for harness.BuildBootstrap and the schema of
+// tools/internal/alexa, where the code lives.
 package demo

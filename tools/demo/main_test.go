@@ -68,14 +68,3 @@ func moduleRoot(t *testing.T) string {
 func functionDir(t *testing.T) string {
 	return filepath.Join(moduleRoot(t), "..", "function")
 }
-
-// alexaDir is ../../shared/alexa from the module folder. The tests need it:
-// a missing folder fails them, it does not skip them.
-func alexaDir(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join(moduleRoot(t), "..", "..", "shared", "alexa")
-	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(demo.SchemaFile))); err != nil {
-		t.Fatalf("Amazon's Alexa test data is missing (expected shared/alexa beside the repository, at %s): %v", dir, err)
-	}
-	return dir
-}

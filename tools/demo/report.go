@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/lee-engine/lee/tools/harness"
+	"github.com/lee-engine/lee/tools/internal/alexa"
 )
 
 // alexaData is what the demo found of Amazon's test data.
@@ -83,14 +84,7 @@ func runStep(ctx context.Context, out io.Writer, rt *harness.Runtime, st step, d
 
 // answerName is "<namespace>/<name>" of an Alexa event's header.
 func answerName(payload []byte) string {
-	var msg struct {
-		Event struct {
-			Header struct {
-				Namespace string `json:"namespace"`
-				Name      string `json:"name"`
-			} `json:"header"`
-		} `json:"event"`
-	}
+	var msg alexa.Message
 	if err := json.Unmarshal(payload, &msg); err != nil {
 		return "a body that is not JSON"
 	}

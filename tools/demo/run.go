@@ -11,6 +11,7 @@ import (
 
 	"github.com/lee-engine/lee/tools/harness"
 	"github.com/lee-engine/lee/tools/hasim"
+	"github.com/lee-engine/lee/tools/repocheck"
 )
 
 // Settings configures Run. The zero value runs dist/bootstrap of the
@@ -105,7 +106,7 @@ func (s Settings) resolve() (Settings, error) {
 		if err != nil {
 			return s, fmt.Errorf("demo: %w", err)
 		}
-		root, err := FindRoot(wd)
+		root, err := repocheck.FindRoot(wd)
 		switch {
 		case err == nil:
 			s.Root = root

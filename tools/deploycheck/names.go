@@ -2,15 +2,13 @@ package deploycheck
 
 import (
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
+
+	"github.com/lee-engine/lee/tools/internal/gosrc"
 )
 
 // ConfigVariables returns the environment variable names the config module
@@ -18,51 +16,25 @@ import (
 // its non-test Go files. Reading the source, rather than importing the
 // module, keeps the check honest about what the function's build contains.
 func ConfigVariables(dir string) (map[string]bool, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	paths, err := gosrc.PackageFiles(dir)
 	if err != nil {
 		return nil, fmt.Errorf("config variables: %w", err)
 	}
+	isVar := func(name string) bool { return strings.HasPrefix(name, "Var") }
 	vars := map[string]bool{}
-	fset := token.NewFileSet()
-	for _, path := range files {
-		if strings.HasSuffix(path, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+	for _, path := range paths {
+		consts, err := gosrc.StringConsts(path, isVar)
 		if err != nil {
 			return nil, fmt.Errorf("config variables: %w", err)
 		}
-		collectVarConsts(f, vars)
+		for _, c := range consts {
+			vars[c.Value] = true
+		}
 	}
 	if len(vars) == 0 {
 		return nil, fmt.Errorf("config variables: no Var* constant in %s", dir)
 	}
 	return vars, nil
-}
-
-func collectVarConsts(f *ast.File, vars map[string]bool) {
-	for _, decl := range f.Decls {
-		gen, ok := decl.(*ast.GenDecl)
-		if !ok || gen.Tok != token.CONST {
-			continue
-		}
-		for _, spec := range gen.Specs {
-			vs, ok := spec.(*ast.ValueSpec)
-			if !ok {
-				continue
-			}
-			for i, name := range vs.Names {
-				if !strings.HasPrefix(name.Name, "Var") || i >= len(vs.Values) {
-					continue
-				}
-				if lit, ok := vs.Values[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-					if v, err := strconv.Unquote(lit.Value); err == nil {
-						vars[v] = true
-					}
-				}
-			}
-		}
-	}
 }
 
 var (

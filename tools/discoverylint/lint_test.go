@@ -4,43 +4,26 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/lee-engine/lee/tools/internal/alexatest"
 )
 
-// alexaDir is the shared Alexa test data, seen from this package's folder
-// (tools/discoverylint → /work/shared/alexa).
-const alexaDir = "../../../shared/alexa"
-
-var (
-	schemaPath = filepath.Join(alexaDir, "validation_schemas", "alexa_smart_home_message_schema.json")
-	samplePath = filepath.Join(alexaDir, "sample_messages", "Discovery", "Discovery.response.json")
-)
+// discoverySample is Amazon's Discover.Response inside the shared samples.
+const discoverySample = "Discovery/Discovery.response.json"
 
 // sample reads the Discover.Response sample; the test fails when the shared
 // data is missing rather than passing without having checked anything.
 func sample(t *testing.T) map[string]any {
 	t.Helper()
-	data, err := os.ReadFile(samplePath)
-	if err != nil {
-		t.Fatalf("Alexa sample data missing (want %s, relative to %s): %v", samplePath, mustWd(t), err)
-	}
 	var msg map[string]any
-	if err := json.Unmarshal(data, &msg); err != nil {
+	if err := json.Unmarshal(alexatest.ReadSample(t, discoverySample), &msg); err != nil {
 		t.Fatal(err)
 	}
 	return msg
-}
-
-func mustWd(t *testing.T) string {
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return wd
 }
 
 var (
@@ -52,9 +35,10 @@ var (
 // schemaLinter compiles the shared schema once for all tests.
 func schemaLinter(t *testing.T) *Linter {
 	t.Helper()
-	schemaLinterOnce.Do(func() { schemaLinterVal, schemaLinterErr = New(Settings{SchemaPath: schemaPath}) })
+	path := alexatest.SchemaPath(t)
+	schemaLinterOnce.Do(func() { schemaLinterVal, schemaLinterErr = New(Settings{SchemaPath: path}) })
 	if schemaLinterErr != nil {
-		t.Fatalf("Alexa schema missing or broken (want %s, relative to %s): %v", schemaPath, mustWd(t), schemaLinterErr)
+		t.Fatalf("Alexa schema broken (%s): %v", path, schemaLinterErr)
 	}
 	return schemaLinterVal
 }
@@ -78,11 +62,7 @@ func encode(t *testing.T, v any) []byte {
 }
 
 func TestSamplePasses(t *testing.T) {
-	data, err := os.ReadFile(samplePath)
-	if err != nil {
-		t.Fatalf("Alexa sample data missing (want %s): %v", samplePath, err)
-	}
-	r, err := schemaLinter(t).Lint(data)
+	r, err := schemaLinter(t).Lint(alexatest.ReadSample(t, discoverySample))
 	if err != nil {
 		t.Fatal(err)
 	}

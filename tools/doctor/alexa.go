@@ -2,13 +2,14 @@ package doctor
 
 import (
 	"context"
-	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"time"
 
 	"github.com/lee-engine/lee/tools/discoverylint"
+	"github.com/lee-engine/lee/tools/internal/alexa"
+	"github.com/lee-engine/lee/tools/internal/uuid"
 )
 
 // smartHomePath is where LEE posts every Smart Home directive.
@@ -16,20 +17,6 @@ const smartHomePath = "/api/alexa/smart_home"
 
 // maxDetails bounds the discovery problems listed; the rest are counted.
 const maxDetails = 10
-
-// alexaMessage is the part of an Alexa message the doctor reads.
-type alexaMessage struct {
-	Event *struct {
-		Header struct {
-			Namespace string `json:"namespace"`
-			Name      string `json:"name"`
-		} `json:"header"`
-		Payload struct {
-			Type    string `json:"type"`
-			Message string `json:"message"`
-		} `json:"payload"`
-	} `json:"event"`
-}
 
 // checkAlexa sends a real Discovery through Home Assistant's Alexa API, as
 // Alexa does when the user asks it to discover devices, then lints and
@@ -49,8 +36,8 @@ func (r *run) checkAlexa(ctx context.Context) bool {
 	if r.refused("alexa", what, a) {
 		return false
 	}
-	var msg alexaMessage
-	if json.Unmarshal(a.body, &msg) != nil || msg.Event == nil || msg.Event.Header.Name == "" {
+	var msg alexa.Message
+	if json.Unmarshal(a.body, &msg) != nil || msg.Event.Header.Name == "" {
 		r.add("alexa", Fail, what+" answered 200 with a body that is not an Alexa message",
 			"something other than Home Assistant's Alexa integration answers this path: check the proxy's routing of "+smartHomePath)
 		return false
@@ -67,7 +54,7 @@ func (r *run) checkAlexa(ctx context.Context) bool {
 
 // alexaError records an Alexa answer that is not a Discover.Response,
 // usually an ErrorResponse from Home Assistant.
-func (r *run) alexaError(what string, msg alexaMessage) {
+func (r *run) alexaError(what string, msg alexa.Message) {
 	h, p := msg.Event.Header, msg.Event.Payload
 	if h.Name != "ErrorResponse" {
 		r.add("alexa", Fail, fmt.Sprintf("%s answered %s.%s instead of Discover.Response", what, quoteRemote(h.Namespace, 60), quoteRemote(h.Name, 60)),
@@ -147,19 +134,10 @@ func discoverDirective(token string) []byte {
 			"namespace":      "Alexa.Discovery",
 			"name":           "Discover",
 			"payloadVersion": "3",
-			"messageId":      newMessageID(),
+			"messageId":      uuid.New(),
 		},
 		"payload": map[string]any{"scope": map[string]any{"type": "BearerToken", "token": token}},
 	}}
 	b, _ := json.Marshal(d)
 	return b
-}
-
-// newMessageID is a random version 4 UUID.
-func newMessageID() string {
-	var b [16]byte
-	_, _ = rand.Read(b[:])
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }

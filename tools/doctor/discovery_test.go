@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/lee-engine/lee/tools/doctor"
+	"github.com/lee-engine/lee/tools/internal/alexatest"
 )
 
 // fakeHA serves /api/ and answers /api/alexa/smart_home with answer.
@@ -87,7 +88,7 @@ func TestDiscoveryContent(t *testing.T) {
 			if tt.status != doctor.Fail {
 				// Schema validation of 301 endpoints is slow; the
 				// structural rules alone judge the failures.
-				s.SchemaPath = requireSchema(t)
+				s.SchemaPath = alexatest.SchemaPath(t)
 			}
 			rep, text := diagnose(t, s)
 			r := result(t, rep, text, "discovery", tt.status)

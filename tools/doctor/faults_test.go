@@ -6,6 +6,7 @@ import (
 
 	"github.com/lee-engine/lee/tools/doctor"
 	"github.com/lee-engine/lee/tools/hasim"
+	"github.com/lee-engine/lee/tools/internal/loopback"
 )
 
 // TestSimulatedFaults runs the doctor against the simulator with one fault
@@ -92,7 +93,7 @@ func TestSimulatedFaults(t *testing.T) {
 }
 
 func TestConnectionRefused(t *testing.T) {
-	rep, text := diagnose(t, doctor.Settings{URL: "http://" + closedPort(t), Token: goodToken})
+	rep, text := diagnose(t, doctor.Settings{URL: "http://" + loopback.ClosedAddr(t), Token: goodToken})
 	r := result(t, rep, text, "tcp", doctor.Fail)
 	mentions(t, "finding", r.Finding, "refused", "nothing listens")
 	mentions(t, "fix", r.Fix, "port forwarding")

@@ -5,11 +5,12 @@ import (
 
 	"github.com/lee-engine/lee/tools/doctor"
 	"github.com/lee-engine/lee/tools/hasim"
+	"github.com/lee-engine/lee/tools/internal/alexatest"
 )
 
 func TestHealthyHomeAssistant(t *testing.T) {
 	sim := startSim(t, hasim.Settings{})
-	rep, text := diagnose(t, doctor.Settings{URL: sim.URL(), Token: goodToken, TokenSource: "$HA_TOKEN", SchemaPath: requireSchema(t)})
+	rep, text := diagnose(t, doctor.Settings{URL: sim.URL(), Token: goodToken, TokenSource: "$HA_TOKEN", SchemaPath: alexatest.SchemaPath(t)})
 	if !rep.OK() || rep.Stopped != "" {
 		t.Fatalf("a healthy Home Assistant failed:\n%s", text)
 	}

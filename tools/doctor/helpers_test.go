@@ -3,9 +3,6 @@ package doctor_test
 import (
 	"bytes"
 	"context"
-	"net"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,18 +13,6 @@ import (
 // goodToken is the token the simulated Home Assistant accepts; it has the
 // three-part shape of a real one.
 const goodToken = "eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJsZWUtdGVzdCJ9.c2lnbmF0dXJlLW9mLXRoZS10ZXN0"
-
-// schemaPath is the shared Alexa schema seen from tools/doctor.
-var schemaPath = filepath.Join("..", "..", "..", "shared", "alexa", "validation_schemas", "alexa_smart_home_message_schema.json")
-
-// requireSchema fails the test when the shared Alexa data is missing.
-func requireSchema(t *testing.T) string {
-	t.Helper()
-	if _, err := os.Stat(schemaPath); err != nil {
-		t.Fatalf("Alexa schema missing (want %s from the package folder): %v", schemaPath, err)
-	}
-	return schemaPath
-}
 
 // startSim starts a simulated Home Assistant that accepts goodToken.
 func startSim(t *testing.T, s hasim.Settings) *hasim.Server {
@@ -90,20 +75,6 @@ func mentions(t *testing.T, what, s string, wants ...string) {
 			t.Errorf("%s %q lacks %q", what, s, w)
 		}
 	}
-}
-
-// closedPort returns a loopback address nothing listens on.
-func closedPort(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	if err := ln.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return addr
 }
 
 // simSettings is a plain simulator configuration.

@@ -5,11 +5,12 @@ import (
 	"testing"
 
 	"github.com/lee-engine/lee/tools/doctor"
+	"github.com/lee-engine/lee/tools/internal/loopback"
 )
 
 func TestURLShape(t *testing.T) {
 	dns := startDNS(t, nil)
-	closed := closedPort(t)
+	closed := loopback.ClosedAddr(t)
 	tests := []struct {
 		name    string
 		url     string
@@ -48,7 +49,7 @@ func TestURLShape(t *testing.T) {
 }
 
 func TestToken(t *testing.T) {
-	closed := closedPort(t)
+	closed := loopback.ClosedAddr(t)
 	tests := []struct {
 		name    string
 		token   string

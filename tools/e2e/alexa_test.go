@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/lee-engine/lee/tools/harness"
+	"github.com/lee-engine/lee/tools/internal/alexatest"
 )
 
 // message is the part of an Alexa directive or event the tests look at.
@@ -123,7 +124,7 @@ func wantAnswer(t *testing.T, request, body []byte, namespace, name string) mess
 // samplePath finds one of Amazon's sample messages by name.
 func samplePath(t *testing.T, name string) string {
 	t.Helper()
-	p, err := harness.FindSample(samplesDir(t), name)
+	p, err := harness.FindSample(alexatest.SamplesDir(t), name)
 	if err != nil {
 		t.Fatal(err)
 	}

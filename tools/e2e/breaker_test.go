@@ -21,10 +21,7 @@ const maxFailuresToOpen = 20
 // BRIDGE_UNREACHABLE without calling Home Assistant at all.
 func TestBreakerOpens(t *testing.T) {
 	t.Parallel()
-	sim := startSim(t, hasim.Settings{})
-	if err := sim.Inject(status(http.StatusServiceUnavailable)[0]); err != nil {
-		t.Fatal(err)
-	}
+	sim := startSim(t, hasim.Settings{}, status(http.StatusServiceUnavailable)...)
 	rt := startFunction(t, "HA_URL="+sim.URL())
 	req := sample(t, "PowerController.TurnOn")
 	failures := 0
@@ -50,10 +47,7 @@ func TestBreakerOpens(t *testing.T) {
 // Assistant's answers, not its failure, so every directive still reaches it.
 func TestClientErrorsDoNotOpenBreaker(t *testing.T) {
 	t.Parallel()
-	sim := startSim(t, hasim.Settings{})
-	if err := sim.Inject(status(http.StatusBadRequest)[0]); err != nil {
-		t.Fatal(err)
-	}
+	sim := startSim(t, hasim.Settings{}, status(http.StatusBadRequest)...)
 	rt := startFunction(t, "HA_URL="+sim.URL())
 	req := sample(t, "PowerController.TurnOn")
 	for i := 1; i <= maxFailuresToOpen; i++ {
@@ -69,10 +63,7 @@ func TestClientErrorsDoNotOpenBreaker(t *testing.T) {
 // still answer BRIDGE_UNREACHABLE before Lambda would kill it.
 func TestBudgetEndsBeforeLambdaDeadline(t *testing.T) {
 	t.Parallel()
-	sim := startSim(t, hasim.Settings{})
-	if err := sim.Inject(fault(hasim.Fault{Kind: hasim.KindDelay, Delay: time.Minute})[0]); err != nil {
-		t.Fatal(err)
-	}
+	sim := startSim(t, hasim.Settings{}, fault(hasim.Fault{Kind: hasim.KindDelay, Delay: time.Minute})...)
 	rt := startFunction(t, "HA_URL="+sim.URL(), "HA_TIMEOUT=7s")
 	req := sample(t, "PowerController.TurnOn")
 	// The function's cold start counts against the first deadline, so warm

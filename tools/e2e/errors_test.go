@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/lee-engine/lee/tools/hasim"
+	"github.com/lee-engine/lee/tools/internal/loopback"
 )
 
 // Alexa's names for the errors of DESIGN.md's table.
@@ -51,7 +52,7 @@ func fault(f hasim.Fault) []hasim.Fault {
 
 // refused points HA_URL at a port nothing listens on.
 func refused(t *testing.T, _ *hasim.Server) []string {
-	return []string{"HA_URL=http://" + closedAddr(t)}
+	return []string{"HA_URL=http://" + loopback.ClosedAddr(t)}
 }
 
 // nxdomain points HA_URL at a name the fake DNS server does not know, and
@@ -131,12 +132,7 @@ func TestErrorTable(t *testing.T) {
 	for _, row := range errorRows(t) {
 		t.Run(row.name, func(t *testing.T) {
 			t.Parallel()
-			sim := startSim(t, row.sim)
-			for _, f := range row.faults {
-				if err := sim.Inject(f); err != nil {
-					t.Fatal(err)
-				}
-			}
+			sim := startSim(t, row.sim, row.faults...)
 			env := []string{"HA_URL=" + sim.URL()}
 			if row.env != nil {
 				env = row.env(t, sim)

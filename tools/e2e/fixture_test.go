@@ -3,7 +3,6 @@ package e2e
 import (
 	"bytes"
 	"context"
-	"net"
 	"strings"
 	"testing"
 	"time"
@@ -32,8 +31,9 @@ const headersEnv = `HA_HEADERS={"CF-Access-Client-Id":"lee-e2e.access","CF-Acces
 const invokeTimeout = 20 * time.Second
 
 // startSim starts a simulator on 127.0.0.1 that accepts the directive token
-// (index 0) and the fallback token (index 1) unless s names its own tokens.
-func startSim(t *testing.T, s hasim.Settings) *hasim.Server {
+// (index 0) and the fallback token (index 1) unless s names its own tokens,
+// with faults injected.
+func startSim(t *testing.T, s hasim.Settings, faults ...hasim.Fault) *hasim.Server {
 	t.Helper()
 	if s.Tokens == nil {
 		s.Tokens = []string{directiveToken, fallbackToken}
@@ -47,6 +47,11 @@ func startSim(t *testing.T, s hasim.Settings) *hasim.Server {
 			t.Errorf("close simulator: %v", err)
 		}
 	})
+	for _, f := range faults {
+		if err := sim.Inject(f); err != nil {
+			t.Fatal(err)
+		}
+	}
 	return sim
 }
 
@@ -114,20 +119,6 @@ func payload(t *testing.T, res *harness.Result) []byte {
 		t.Fatalf("function error instead of an answer: %v", res.Error)
 	}
 	return res.Payload
-}
-
-// closedAddr is a 127.0.0.1 address nothing listens on.
-func closedAddr(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	if err := ln.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return addr
 }
 
 // smartHomeRequests counts what the simulator received on the Smart Home path.

@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/lee-engine/lee/tools/demo"
+	"github.com/lee-engine/lee/tools/internal/alexatest"
 	"go.uber.org/goleak"
 )
 
@@ -46,46 +46,10 @@ func TestMain(m *testing.M) {
 	}))
 }
 
-// alexaDir is the shared Alexa test data, ../../shared/alexa from the tools
-// module's folder. Its absence fails the test: these tests cannot be
-// meaningful without Amazon's samples and schema.
-func alexaDir(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "alexa")
-	for _, sub := range []string{"sample_messages", filepath.FromSlash(demo.SchemaFile)} {
-		if _, err := os.Stat(filepath.Join(dir, sub)); err != nil {
-			t.Fatalf("Amazon's Alexa test data is missing: shared/alexa must sit beside the repository (looked for %s): %v",
-				filepath.Join(dir, sub), err)
-		}
-	}
-	return dir
-}
-
-func samplesDir(t *testing.T) string {
-	return filepath.Join(alexaDir(t), "sample_messages")
-}
-
-var (
-	schemaOnce sync.Once
-	schema     *demo.Schema
-	schemaErr  error
-)
-
-// alexaSchema is Amazon's Smart Home message schema, compiled once.
-func alexaSchema(t *testing.T) *demo.Schema {
-	t.Helper()
-	path := filepath.Join(alexaDir(t), filepath.FromSlash(demo.SchemaFile))
-	schemaOnce.Do(func() { schema, schemaErr = demo.LoadSchema(path) })
-	if schemaErr != nil {
-		t.Fatalf("Amazon's schema does not compile: %v", schemaErr)
-	}
-	return schema
-}
-
 // validate fails the test when msg is not a valid Smart Home message.
 func validate(t *testing.T, msg []byte) {
 	t.Helper()
-	if err := alexaSchema(t).Validate(msg); err != nil {
+	if err := alexatest.Schema(t).Validate(msg); err != nil {
 		t.Errorf("answer is not valid against Amazon's schema: %v\nanswer: %s", err, msg)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/lee-engine/lee/tools/hasim"
+	"github.com/lee-engine/lee/tools/internal/alexatest"
 	"pgregory.net/rapid"
 )
 
@@ -20,7 +21,7 @@ import (
 func TestRandomDirectives(t *testing.T) {
 	t.Parallel()
 	base := sample(t, "PowerController.TurnOn")
-	schema := alexaSchema(t)
+	schema := alexatest.Schema(t)
 	sim := startSim(t, hasim.Settings{})
 	rec := startRecorder(t, sim.URL())
 	fn := startFunction(t, "HA_URL="+rec.URL())

@@ -12,6 +12,7 @@ import (
 	"github.com/lee-engine/lee/tools/fakedns"
 	"github.com/lee-engine/lee/tools/harness"
 	"github.com/lee-engine/lee/tools/hasim"
+	"github.com/lee-engine/lee/tools/internal/alexatest"
 )
 
 // TestSamplesRelayed sends every request of Amazon's samples through one
@@ -20,13 +21,13 @@ import (
 // simulator saw the directive with the directive's own token.
 func TestSamplesRelayed(t *testing.T) {
 	t.Parallel()
-	samples, err := harness.Samples(samplesDir(t))
+	samples, err := harness.Samples(alexatest.SamplesDir(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	samples = append(samples, harness.Sample{Name: "ReportState", Path: samplePath(t, "ReportState")})
 	if len(samples) < 12 {
-		t.Fatalf("only %d sample requests found in %s", len(samples), samplesDir(t))
+		t.Fatalf("only %d sample requests found in %s", len(samples), alexatest.SamplesDir(t))
 	}
 	sim := startSim(t, hasim.Settings{})
 	rec := startRecorder(t, sim.URL())

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/lee-engine/lee/tools/hasim"
+	"github.com/lee-engine/lee/tools/internal/loopback"
 )
 
 const intentPath = "/api/alexa"
@@ -136,16 +137,11 @@ func TestCustomSkill(t *testing.T) {
 	for _, tc := range skillCases(t) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			sim := startSim(t, tc.sim)
-			for _, f := range tc.faults {
-				if err := sim.Inject(f); err != nil {
-					t.Fatal(err)
-				}
-			}
+			sim := startSim(t, tc.sim, tc.faults...)
 			rec := startRecorder(t, sim.URL())
 			haURL := rec.URL()
 			if tc.refused {
-				haURL = "http://" + closedAddr(t)
+				haURL = "http://" + loopback.ClosedAddr(t)
 			}
 			rt := startFunction(t, append([]string{"HA_URL=" + haURL}, tc.env...)...)
 			body := payload(t, invoke(t, rt, tc.request))

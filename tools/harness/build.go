@@ -15,33 +15,60 @@ import (
 const FloorPackage = "github.com/lee-engine/lee/tools/floor"
 
 // BuildFloor builds the performance floor (FloorPackage) into
-// outDir/bootstrap for Linux and goarch ("amd64" or "x86_64", "arm64"; empty:
-// the host's architecture) and returns the binary's path. It uses the flags
-// the real bootstrap is built with (CGO_ENABLED=0, -tags lambda.norpc,
-// -trimpath, -ldflags "-s -w") so the two compare fairly. It needs the go
-// command and runs it in the tools module when its source is present, else in
-// the working directory, which must then lie inside the workspace.
+// outDir/bootstrap for Linux and goarch ("amd64" or "x86_64", "arm64" or
+// "aarch64"; empty: the host's architecture) and returns the binary's path.
+// It uses the flags the real bootstrap is built with (see BuildBootstrap)
+// so the two compare fairly. It needs the go command and runs it in the
+// tools module when its source is present, else in the working directory,
+// which must then lie inside the workspace.
 func BuildFloor(ctx context.Context, outDir, goarch string) (string, error) {
-	arch, err := lambdaArch(goarch)
+	out, err := buildLinux(ctx, moduleDir(), FloorPackage, filepath.Join(outDir, "bootstrap"), goarch)
 	if err != nil {
 		return "", fmt.Errorf("harness: build floor: %w", err)
 	}
-	out, err := filepath.Abs(filepath.Join(outDir, "bootstrap"))
+	return out, nil
+}
+
+// BuildBootstrap builds the function module in functionDir into out (its
+// folder is created when missing) for Linux and goarch ("amd64" or
+// "x86_64", "arm64" or "aarch64"; empty: the host's architecture, so the
+// result runs here) with the flags of `make bootstrap`: CGO_ENABLED=0,
+// -tags lambda.norpc, -trimpath, -ldflags "-s -w". It runs the go command
+// found in PATH, whose output is part of the error: a failed build is only
+// useful with its compiler messages.
+func BuildBootstrap(ctx context.Context, functionDir, out, goarch string) error {
+	if _, err := buildLinux(ctx, functionDir, ".", out, goarch); err != nil {
+		return fmt.Errorf("harness: build bootstrap in %s: %w", functionDir, err)
+	}
+	return nil
+}
+
+// buildLinux runs go build for pkg in dir ("": the working directory) with
+// the flags of `make bootstrap` and returns the absolute path of out.
+func buildLinux(ctx context.Context, dir, pkg, out, goarch string) (string, error) {
+	arch, err := lambdaArch(goarch)
 	if err != nil {
-		return "", fmt.Errorf("harness: build floor: %w", err)
+		return "", err
+	}
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		return "", err
 	}
 	cmd := exec.CommandContext(ctx, "go", "build",
 		"-tags", "lambda.norpc", "-trimpath", "-ldflags", "-s -w",
-		"-o", out, FloorPackage)
-	cmd.Dir = moduleDir()
+		"-o", abs, pkg)
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOOS=linux", "GOARCH="+arch)
 	var output bytes.Buffer
 	cmd.Stdout = &output
 	cmd.Stderr = &output
 	if err := cmd.Run(); err != nil {
-		return "", fmt.Errorf("harness: build floor: %w: %s", err, strings.TrimSpace(output.String()))
+		return "", fmt.Errorf("go build for linux/%s: %w: %s", arch, err, strings.TrimSpace(output.String()))
 	}
-	return out, nil
+	return abs, nil
 }
 
 // lambdaArch maps the names Lambda and Go use for its two architectures to
@@ -52,7 +79,7 @@ func lambdaArch(goarch string) (string, error) {
 		return runtime.GOARCH, nil
 	case "amd64", "x86_64":
 		return "amd64", nil
-	case "arm64":
+	case "arm64", "aarch64":
 		return "arm64", nil
 	}
 	return "", fmt.Errorf("architecture %q is not one Lambda runs (amd64/x86_64, arm64)", goarch)

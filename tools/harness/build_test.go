@@ -37,6 +37,7 @@ func TestLambdaArch(t *testing.T) {
 		{"amd64", "amd64", false},
 		{"x86_64", "amd64", false},
 		{"arm64", "arm64", false},
+		{"aarch64", "arm64", false},
 		{"386", "", true},
 		{"riscv64", "", true},
 	}

@@ -15,8 +15,12 @@
 // descriptors, which the benchmarks use. Every wait is bounded by a context or
 // an invocation deadline, and Close always ends the process.
 //
-// BuildFloor builds the performance floor (tools/floor), the smallest possible
-// relay, with the same flags as the real bootstrap.
+// BuildBootstrap builds the function module with the flags of `make
+// bootstrap`, for any of Lambda's two architectures; it is the one build the
+// benchmarks, the demo and the end-to-end tests share. BuildFloor builds the
+// performance floor (tools/floor), the smallest possible relay, the same way.
+// The process plumbing (process group, output capture, SIGTERM then SIGKILL)
+// is tools/internal/proc, shared with tools/rie.
 //
 // The Runtime API reference: https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html
 package harness

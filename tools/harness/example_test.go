@@ -46,3 +46,11 @@ func Example() {
 	fmt.Println(string(res.Payload), res.Error == nil)
 	// Output: {"seen":"Bearer t0k3n"} true
 }
+
+// ExampleBuildBootstrap builds the function module for Lambda's arm64, as
+// `make bootstrap` does, from the repository root.
+func ExampleBuildBootstrap() {
+	if err := harness.BuildBootstrap(context.Background(), "function", "dist/arm64/bootstrap", "arm64"); err != nil {
+		fmt.Println(err)
+	}
+}

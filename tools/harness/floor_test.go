@@ -7,27 +7,19 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
-)
 
-// alexaDir is the shared Alexa test data, relative to this package.
-const alexaDir = "../../../shared/alexa"
+	"github.com/lee-engine/lee/tools/internal/alexatest"
+)
 
 // readSample reads a sample request; the shared data is required, so its
 // absence fails the test.
 func readSample(t *testing.T, folder, name string) []byte {
 	t.Helper()
-	path := filepath.Join(alexaDir, "sample_messages", folder, name+".request.json")
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("the shared Alexa test data must be at %s (beside the repository): %v", alexaDir, err)
-	}
-	return b
+	return alexatest.ReadSample(t, folder+"/"+name+".request.json")
 }
 
 // homeAssistant is a stand-in for Home Assistant's Alexa endpoint that

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/lee-engine/lee/tools/internal/uuid"
 )
 
 // Result is the outcome of one invocation the function answered.
@@ -55,7 +57,7 @@ func (r *Runtime) Invoke(ctx context.Context, event []byte) (*Result, error) {
 // accepted and dropped.
 func (r *Runtime) InvokeWithDeadline(ctx context.Context, event []byte, deadline time.Time) (*Result, error) {
 	inv := &invocation{
-		id:       newRequestID(),
+		id:       uuid.New(),
 		event:    event,
 		deadline: deadline,
 		traceID:  newTraceID(time.Now()),
@@ -79,7 +81,7 @@ func (r *Runtime) InvokeWithDeadline(ctx context.Context, event []byte, deadline
 	case r.queue <- inv:
 	case <-ctx.Done():
 		return nil, r.stopped(ctx, inv)
-	case <-r.exited:
+	case <-r.proc.Exited():
 		return nil, r.invokeErr(inv, r.exitError())
 	case <-r.initFailed:
 		return nil, r.invokeErr(inv, r.initFailure(ctx))
@@ -91,7 +93,7 @@ func (r *Runtime) InvokeWithDeadline(ctx context.Context, event []byte, deadline
 		return r.result(inv, a)
 	case <-ctx.Done():
 		return nil, r.stopped(ctx, inv)
-	case <-r.exited:
+	case <-r.proc.Exited():
 		return r.afterExit(inv)
 	case <-r.closing:
 		r.abandon(inv)
@@ -149,13 +151,14 @@ func (r *Runtime) invokeErr(inv *invocation, err error) error {
 	return fmt.Errorf("harness: invoke %s: %w", inv.id, err)
 }
 
-// exitError describes the process's end; call only after exited is closed.
+// exitError describes the process's end; call only after the process has
+// been reaped.
 func (r *Runtime) exitError() *ExitError {
 	e := &ExitError{ExitCode: -1}
-	if r.waitErr != nil {
-		e.Status = r.waitErr.Error()
+	if err := r.proc.WaitErr(); err != nil {
+		e.Status = err.Error()
 	}
-	if state := r.cmd.ProcessState; state != nil {
+	if state := r.proc.State(); state != nil {
 		e.Status = state.String()
 		e.ExitCode = state.ExitCode()
 	}
@@ -169,7 +172,7 @@ func (r *Runtime) exitError() *ExitError {
 // exit, so the error can carry both the init error and the exit status.
 func (r *Runtime) initFailure(ctx context.Context) *ExitError {
 	select {
-	case <-r.exited:
+	case <-r.proc.Exited():
 		return r.exitError()
 	case <-ctx.Done():
 		r.mu.Lock()

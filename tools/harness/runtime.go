@@ -6,11 +6,12 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/lee-engine/lee/tools/internal/proc"
 )
 
 // Runtime is one function process and the Runtime API it talks to. Its
@@ -19,16 +20,14 @@ import (
 // execution environment.
 type Runtime struct {
 	settings Settings
-	cmd      *exec.Cmd
+	proc     *proc.Process
 	listener net.Listener
 	server   *http.Server
 	served   chan struct{} // closed when the API server has stopped
 	queue    chan *invocation
-	stdout   *capture
-	stderr   *capture
+	stdout   *proc.Output
+	stderr   *proc.Output
 
-	exited   chan struct{} // closed once the process has been reaped
-	waitErr  error         // cmd.Wait's result, read after exited closes
 	closing  chan struct{} // closed when Close starts
 	closeErr error
 	once     sync.Once
@@ -52,14 +51,9 @@ func Start(ctx context.Context, s Settings) (*Runtime, error) {
 	if s.Binary == "" {
 		return nil, errors.New("harness: start: Settings.Binary is empty")
 	}
-	bin, err := filepath.Abs(s.Binary)
+	bin, err := proc.Executable(s.Binary)
 	if err != nil {
 		return nil, fmt.Errorf("harness: start: %w", err)
-	}
-	if info, err := os.Stat(bin); err != nil {
-		return nil, fmt.Errorf("harness: start: %w", err)
-	} else if info.IsDir() {
-		return nil, fmt.Errorf("harness: start: %s is a directory", bin)
 	}
 	var lc net.ListenConfig
 	ln, err := lc.Listen(ctx, "tcp", "127.0.0.1:0")
@@ -67,18 +61,16 @@ func Start(ctx context.Context, s Settings) (*Runtime, error) {
 		return nil, fmt.Errorf("harness: start: listen: %w", err)
 	}
 	r := newRuntime(s.withDefaults(), ln)
-	r.cmd = r.command(bin)
 	go r.serve()
 
 	r.mu.Lock()
 	r.started = time.Now()
-	err = r.cmd.Start()
+	r.proc, err = proc.Start(r.command(bin))
 	r.mu.Unlock()
 	if err != nil {
 		r.stopServer()
 		return nil, fmt.Errorf("harness: start %s: %w", bin, err)
 	}
-	go r.wait()
 	return r, nil
 }
 
@@ -88,9 +80,8 @@ func newRuntime(s Settings, ln net.Listener) *Runtime {
 		listener:   ln,
 		served:     make(chan struct{}),
 		queue:      make(chan *invocation),
-		stdout:     newCapture(s.Stdout),
-		stderr:     newCapture(s.Stderr),
-		exited:     make(chan struct{}),
+		stdout:     proc.NewOutput(s.Stdout),
+		stderr:     proc.NewOutput(s.Stderr),
 		closing:    make(chan struct{}),
 		inflight:   make(map[string]*invocation),
 		initFailed: make(chan struct{}),
@@ -99,17 +90,14 @@ func newRuntime(s Settings, ln net.Listener) *Runtime {
 	return r
 }
 
-// command prepares the process. It gets its own process group so Close can
-// stop anything it spawned, and WaitDelay bounds how long reaping waits for
-// output pipes a stray grandchild might still hold open.
+// command prepares the process; proc.Start gives it a process group of its
+// own so Close can stop anything it spawned.
 func (r *Runtime) command(bin string) *exec.Cmd {
 	cmd := exec.Command(bin)
 	cmd.Dir = filepath.Dir(bin)
 	cmd.Env = r.settings.environ(cmd.Dir, r.listener.Addr().String())
 	cmd.Stdout = r.stdout
 	cmd.Stderr = r.stderr
-	cmd.SysProcAttr = newProcessGroup()
-	cmd.WaitDelay = time.Second
 	return cmd
 }
 
@@ -118,24 +106,14 @@ func (r *Runtime) serve() {
 	_ = r.server.Serve(r.listener)
 }
 
-func (r *Runtime) wait() {
-	r.waitErr = r.cmd.Wait()
-	close(r.exited)
-}
-
 // PID returns the function process's id.
 func (r *Runtime) PID() int {
-	return r.cmd.Process.Pid
+	return r.proc.PID()
 }
 
 // Alive reports whether the function process is still running.
 func (r *Runtime) Alive() bool {
-	select {
-	case <-r.exited:
-		return false
-	default:
-		return true
-	}
+	return r.proc.Alive()
 }
 
 // Addr returns the host:port of the Runtime API, the value the process got in
@@ -196,23 +174,9 @@ func (r *Runtime) Close() error {
 }
 
 func (r *Runtime) stopProcess() error {
-	if !r.Alive() {
-		return nil
+	if err := r.proc.Stop(r.settings.StopTimeout); err != nil {
+		return fmt.Errorf("harness: close: %w", err)
 	}
-	if err := signalGroup(r.cmd.Process, terminate); err != nil && r.Alive() {
-		return fmt.Errorf("harness: close: terminate pid %d: %w", r.PID(), err)
-	}
-	timer := time.NewTimer(r.settings.StopTimeout)
-	defer timer.Stop()
-	select {
-	case <-r.exited:
-		return nil
-	case <-timer.C:
-	}
-	if err := signalGroup(r.cmd.Process, kill); err != nil && r.Alive() {
-		return fmt.Errorf("harness: close: kill pid %d: %w", r.PID(), err)
-	}
-	<-r.exited
 	return nil
 }
 

@@ -259,7 +259,7 @@ func TestCloseEscalatesAndIsIdempotent(t *testing.T) {
 	if r.Alive() {
 		t.Fatal("process survived Close")
 	}
-	if st := r.cmd.ProcessState.String(); st != "signal: killed" {
+	if st := r.proc.State().String(); st != "signal: killed" {
 		t.Errorf("process ended with %q, want SIGKILL after ignoring SIGTERM", st)
 	}
 	if err := r.Close(); err != nil {

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/lee-engine/lee/tools/repocheck"
 )
 
 // Sample is one of Amazon's sample Smart Home requests.
@@ -25,22 +27,15 @@ const requestSuffix = ".request.json"
 // <root>/../shared/alexa/sample_messages, where the shared Alexa test data
 // lives beside the repository.
 func SampleDir(dir string) (string, error) {
-	abs, err := filepath.Abs(dir)
+	root, err := repocheck.FindRoot(dir)
 	if err != nil {
 		return "", fmt.Errorf("harness: sample dir: %w", err)
 	}
-	for d := abs; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.work")); err == nil {
-			samples := filepath.Join(filepath.Dir(d), "shared", "alexa", "sample_messages")
-			if _, err := os.Stat(samples); err != nil {
-				return "", fmt.Errorf("harness: sample dir: %w", err)
-			}
-			return samples, nil
-		}
-		if filepath.Dir(d) == d {
-			return "", fmt.Errorf("harness: sample dir: no go.work in %s or above it", abs)
-		}
+	samples := filepath.Join(filepath.Dir(root), "shared", "alexa", "sample_messages")
+	if _, err := os.Stat(samples); err != nil {
+		return "", fmt.Errorf("harness: sample dir: %w", err)
 	}
+	return samples, nil
 }
 
 // Samples lists the request samples (*.request.json in dir's subfolders),

@@ -8,6 +8,10 @@ import (
 	"testing"
 )
 
+// alexaDir is the shared Alexa test data, relative to this package: a
+// fixed path, so that it checks SampleDir's search independently.
+const alexaDir = "../../../shared/alexa"
+
 // sampleDir finds the shared samples from this package, failing the test when
 // they are missing.
 func sampleDir(t *testing.T) string {

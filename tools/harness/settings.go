@@ -2,9 +2,10 @@ package harness
 
 import (
 	"io"
-	"os"
 	"strconv"
 	"time"
+
+	"github.com/lee-engine/lee/tools/internal/proc"
 )
 
 // Settings configures a Runtime. The zero value of every field but Binary is
@@ -87,13 +88,7 @@ func (s Settings) functionARN() string {
 // needs to run at all, what Lambda sets, then the caller's list. The runtime
 // API address comes last so that no caller entry can redirect the process.
 func (s Settings) environ(taskRoot, runtimeAPI string) []string {
-	var env []string
-	for _, key := range []string{"PATH", "HOME", "TMPDIR"} {
-		if v, ok := os.LookupEnv(key); ok {
-			env = append(env, key+"="+v)
-		}
-	}
-	env = append(env,
+	env := append(proc.HostEnv(),
 		"AWS_REGION="+region,
 		"AWS_DEFAULT_REGION="+region,
 		"AWS_LAMBDA_FUNCTION_NAME="+s.FunctionName,

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/lee-engine/lee/tools/internal/uuid"
 )
 
 // errMalformed marks a request body Home Assistant's Alexa views cannot
@@ -122,7 +124,7 @@ func (d *directive) response(namespace, name string, payload any) *message {
 		Header: eventHeader{
 			Namespace:        namespace,
 			Name:             name,
-			MessageID:        newMessageID(),
+			MessageID:        uuid.New(),
 			PayloadVersion:   "3",
 			CorrelationToken: d.correlationToken,
 		},

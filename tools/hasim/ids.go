@@ -2,20 +2,8 @@ package hasim
 
 import (
 	"crypto/rand"
-	"encoding/hex"
 	"time"
 )
-
-// newMessageID returns a random version 4 UUID, the form Home Assistant uses
-// for the messageId of every Alexa event it sends.
-func newMessageID() string {
-	var b [16]byte
-	_, _ = rand.Read(b[:])
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	h := hex.EncodeToString(b[:])
-	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
-}
 
 // crockford is the alphabet of ULIDs, which Home Assistant uses as context
 // ids.

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"pgregory.net/rapid"
+
+	"github.com/lee-engine/lee/tools/internal/uuid"
 )
 
 func TestColorConversion(t *testing.T) {
@@ -43,12 +45,12 @@ func TestColorConversion(t *testing.T) {
 }
 
 func TestIDs(t *testing.T) {
-	uuid := regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	v4 := regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
 	ulid := regexp.MustCompile(`^[0-9A-HJKMNP-TV-Z]{26}$`)
 	seen := map[string]bool{}
 	for range 50 {
-		id := newMessageID()
-		if !uuid.MatchString(id) || seen[id] {
+		id := uuid.New()
+		if !v4.MatchString(id) || seen[id] {
 			t.Fatalf("message id %q", id)
 		}
 		seen[id] = true

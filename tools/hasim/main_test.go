@@ -1,18 +1,14 @@
 package hasim_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"io"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/lee-engine/lee/tools/hasim"
-	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/lee-engine/lee/tools/internal/alexatest"
 	"go.uber.org/goleak"
 )
 
@@ -91,60 +87,10 @@ func (s *sim) directive(body string) map[string]any {
 	return m
 }
 
-// fataler is what the helpers need of a *testing.T or a *rapid.T.
-type fataler interface {
-	Helper()
-	Fatalf(format string, args ...any)
-}
-
-// alexaDir is shared/alexa, found from the module root (the folder with
-// go.mod above the test's working directory) as ../../shared/alexa.
-func alexaDir(t fataler) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatalf("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	alexa := filepath.Join(dir, "..", "..", "shared", "alexa")
-	if _, err := os.Stat(filepath.Join(alexa, "validation_schemas")); err != nil {
-		t.Fatalf("Alexa test data missing: %s must hold validation_schemas and sample_messages (shared/alexa beside the repository): %v", alexa, err)
-	}
-	return alexa
-}
-
-var (
-	schemaOnce sync.Once
-	schema     *jsonschema.Schema
-	schemaErr  error
-)
-
 // validateAlexa checks body against Amazon's Smart Home message schema.
-func validateAlexa(t fataler, body []byte) {
+func validateAlexa(t alexatest.T, body []byte) {
 	t.Helper()
-	path := filepath.Join(alexaDir(t), "validation_schemas", "alexa_smart_home_message_schema.json")
-	schemaOnce.Do(func() {
-		c := jsonschema.NewCompiler()
-		c.DefaultDraft(jsonschema.Draft4)
-		schema, schemaErr = c.Compile(path)
-	})
-	if schemaErr != nil {
-		t.Fatalf("compile Alexa schema: %v", schemaErr)
-	}
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(body))
-	if err != nil {
-		t.Fatalf("answer is not JSON: %v", err)
-	}
-	if err := schema.Validate(inst); err != nil {
+	if err := alexatest.Schema(t).Validate(body); err != nil {
 		t.Fatalf("answer does not match the Alexa schema: %v\n%s", err, body)
 	}
 }

@@ -7,13 +7,14 @@ import (
 	"testing"
 
 	"github.com/lee-engine/lee/tools/hasim"
+	"github.com/lee-engine/lee/tools/internal/alexatest"
 )
 
 // TestSampleDirectivesSucceed sends every request of Amazon's samples
 // (their endpoint-001 resolves through the simulator's sample aliases) and
 // expects a successful, schema-valid answer of the matching kind.
 func TestSampleDirectivesSucceed(t *testing.T) {
-	dir := filepath.Join(alexaDir(t), "sample_messages")
+	dir := alexatest.SamplesDir(t)
 	files, err := filepath.Glob(filepath.Join(dir, "*", "*.request.json"))
 	if err != nil {
 		t.Fatal(err)

@@ -1,17 +1,12 @@
 package hasim
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
-	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
 	"fmt"
-	"math/big"
 	"net"
 	"time"
+
+	"github.com/lee-engine/lee/tools/testpki"
 )
 
 // selfSignedValidity is how long a generated certificate is valid: long
@@ -23,54 +18,30 @@ const selfSignedValidity = 7 * 24 * time.Hour
 // for 127.0.0.1, ::1 and localhost. It returns the server's TLS
 // configuration and the CA certificate in PEM form.
 func selfSigned(now time.Time) (*tls.Config, []byte, error) {
-	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	from, to := now.Add(-time.Hour), now.Add(selfSignedValidity)
+	ca, err := testpki.Issue(testpki.Spec{
+		CommonName: "LEE Home Assistant simulator CA",
+		NotBefore:  from,
+		NotAfter:   to,
+		Usage:      testpki.UsageCA,
+	}, nil)
 	if err != nil {
-		return nil, nil, fmt.Errorf("self-signed TLS: CA key: %w", err)
+		return nil, nil, fmt.Errorf("self-signed TLS: CA: %w", err)
 	}
-	caTmpl := &x509.Certificate{
-		SerialNumber:          serial(),
-		Subject:               pkix.Name{CommonName: "LEE Home Assistant simulator CA"},
-		NotBefore:             now.Add(-time.Hour),
-		NotAfter:              now.Add(selfSignedValidity),
-		KeyUsage:              x509.KeyUsageCertSign | x509.KeyUsageCRLSign,
-		BasicConstraintsValid: true,
-		IsCA:                  true,
-	}
-	caDER, err := x509.CreateCertificate(rand.Reader, caTmpl, caTmpl, &caKey.PublicKey, caKey)
+	server, err := testpki.Issue(testpki.Spec{
+		CommonName:  "localhost",
+		DNSNames:    []string{"localhost"},
+		IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback},
+		NotBefore:   from,
+		NotAfter:    to,
+		Usage:       testpki.UsageServer,
+	}, ca)
 	if err != nil {
-		return nil, nil, fmt.Errorf("self-signed TLS: CA certificate: %w", err)
-	}
-	ca, err := x509.ParseCertificate(caDER)
-	if err != nil {
-		return nil, nil, fmt.Errorf("self-signed TLS: parse CA: %w", err)
-	}
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		return nil, nil, fmt.Errorf("self-signed TLS: server key: %w", err)
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber: serial(),
-		Subject:      pkix.Name{CommonName: "localhost"},
-		NotBefore:    now.Add(-time.Hour),
-		NotAfter:     now.Add(selfSignedValidity),
-		KeyUsage:     x509.KeyUsageDigitalSignature,
-		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-		DNSNames:     []string{"localhost"},
-		IPAddresses:  []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback},
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca, &key.PublicKey, caKey)
-	if err != nil {
-		return nil, nil, fmt.Errorf("self-signed TLS: server certificate: %w", err)
+		return nil, nil, fmt.Errorf("self-signed TLS: server: %w", err)
 	}
 	cfg := &tls.Config{
 		MinVersion:   tls.VersionTLS12,
-		Certificates: []tls.Certificate{{Certificate: [][]byte{der, caDER}, PrivateKey: key}},
+		Certificates: []tls.Certificate{server.TLS(ca)},
 	}
-	caPEM := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: caDER})
-	return cfg, caPEM, nil
-}
-
-func serial() *big.Int {
-	n, _ := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 127))
-	return n.Add(n, big.NewInt(1))
+	return cfg, ca.PEM(), nil
 }

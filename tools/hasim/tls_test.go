@@ -1,20 +1,14 @@
 package hasim_test
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
-	"crypto/x509/pkix"
-	"math/big"
-	"net"
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/lee-engine/lee/tools/hasim"
+	"github.com/lee-engine/lee/tools/testpki"
 )
 
 func TestSelfSignedTLS(t *testing.T) {
@@ -34,18 +28,7 @@ func TestSelfSignedTLS(t *testing.T) {
 	// always connects to 127.0.0.1 and checks one name or the other.
 	for _, name := range []string{"", "localhost"} {
 		t.Run("name "+name, func(t *testing.T) {
-			tr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, ServerName: name}, ForceAttemptHTTP2: true}
-			defer tr.CloseIdleConnections()
-			req, _ := http.NewRequest("GET", srv.URL()+"/api/", nil)
-			req.Header.Set("Authorization", "Bearer "+testToken)
-			resp, err := (&http.Client{Transport: tr}).Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			resp.Body.Close()
-			if resp.StatusCode != 200 || resp.Proto != "HTTP/1.1" {
-				t.Errorf("got %d over %s", resp.StatusCode, resp.Proto)
-			}
+			getAPIOverHTTP1(t, srv, &tls.Config{RootCAs: pool, ServerName: name})
 		})
 	}
 	tr := &http.Transport{}
@@ -56,49 +39,12 @@ func TestSelfSignedTLS(t *testing.T) {
 	}
 }
 
-// testCertificate makes a self-signed certificate for 127.0.0.1.
-func testCertificate(t *testing.T) (tls.Certificate, *x509.CertPool) {
+// getAPIOverHTTP1 asks srv for /api/ with the test token over TLS with
+// client, offering HTTP/2, and fails the test unless the answer is a 200
+// over HTTP/1.1 (the simulator never speaks HTTP/2).
+func getAPIOverHTTP1(t *testing.T, srv *hasim.Server, client *tls.Config) {
 	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber:          big.NewInt(1),
-		Subject:               pkix.Name{CommonName: "test"},
-		NotBefore:             time.Now().Add(-time.Hour),
-		NotAfter:              time.Now().Add(time.Hour),
-		IPAddresses:           []net.IP{net.IPv4(127, 0, 0, 1)},
-		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
-		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-		BasicConstraintsValid: true,
-		IsCA:                  true,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pool := x509.NewCertPool()
-	pool.AddCert(cert)
-	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}, pool
-}
-
-func TestCallerTLSConfig(t *testing.T) {
-	cert, pool := testCertificate(t)
-	cfg := &tls.Config{Certificates: []tls.Certificate{cert}, NextProtos: []string{"h2", "http/1.1"}}
-	srv, err := hasim.Start(hasim.Settings{Tokens: []string{testToken}, TLSConfig: cfg, SelfSignedTLS: true}, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	if !strings.HasPrefix(srv.URL(), "https://") || srv.CAPEM() != nil {
-		t.Errorf("URL %s, CAPEM %q (TLSConfig wins over SelfSignedTLS)", srv.URL(), srv.CAPEM())
-	}
-	tr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}, ForceAttemptHTTP2: true}
+	tr := &http.Transport{TLSClientConfig: client, ForceAttemptHTTP2: true}
 	defer tr.CloseIdleConnections()
 	req, _ := http.NewRequest("GET", srv.URL()+"/api/", nil)
 	req.Header.Set("Authorization", "Bearer "+testToken)
@@ -110,6 +56,23 @@ func TestCallerTLSConfig(t *testing.T) {
 	if resp.StatusCode != 200 || resp.Proto != "HTTP/1.1" {
 		t.Errorf("got %d over %s", resp.StatusCode, resp.Proto)
 	}
+}
+
+func TestCallerTLSConfig(t *testing.T) {
+	pki, err := testpki.Generate(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &tls.Config{Certificates: []tls.Certificate{pki.Server.TLS}, NextProtos: []string{"h2", "http/1.1"}}
+	srv, err := hasim.Start(hasim.Settings{Tokens: []string{testToken}, TLSConfig: cfg, SelfSignedTLS: true}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	if !strings.HasPrefix(srv.URL(), "https://") || srv.CAPEM() != nil {
+		t.Errorf("URL %s, CAPEM %q (TLSConfig wins over SelfSignedTLS)", srv.URL(), srv.CAPEM())
+	}
+	getAPIOverHTTP1(t, srv, &tls.Config{RootCAs: pki.CAPool()})
 	if len(cfg.NextProtos) != 2 {
 		t.Errorf("the caller's TLSConfig was modified")
 	}

@@ -3,11 +3,9 @@ package pack
 import (
 	"errors"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"regexp"
-	"strconv"
+
+	"github.com/lee-engine/lee/tools/internal/gosrc"
 )
 
 // versionPattern is what a package version must look like: it becomes part
@@ -23,49 +21,18 @@ var ErrNoVersion = errors.New("no string constant Version")
 // named after the version the source declares rather than after the tool's
 // own build.
 func FunctionVersion(path string) (string, error) {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+	consts, err := gosrc.StringConsts(path, gosrc.Named("Version"))
 	if err != nil {
 		return "", fmt.Errorf("read function version: %w", err)
 	}
-	for _, decl := range f.Decls {
-		gen, ok := decl.(*ast.GenDecl)
-		if !ok || gen.Tok != token.CONST {
-			continue
-		}
-		if v, found := versionIn(gen); found {
-			if err := checkVersion(v); err != nil {
-				return "", fmt.Errorf("read function version from %s: %w", path, err)
-			}
-			return v, nil
-		}
+	if len(consts) == 0 {
+		return "", fmt.Errorf("read function version from %s: %w", path, ErrNoVersion)
 	}
-	return "", fmt.Errorf("read function version from %s: %w", path, ErrNoVersion)
-}
-
-// versionIn finds `Version = "..."` among the specs of one const block.
-func versionIn(gen *ast.GenDecl) (string, bool) {
-	for _, spec := range gen.Specs {
-		vs, ok := spec.(*ast.ValueSpec)
-		if !ok {
-			continue
-		}
-		for i, name := range vs.Names {
-			if name.Name != "Version" || i >= len(vs.Values) {
-				continue
-			}
-			lit, ok := vs.Values[i].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				continue
-			}
-			v, err := strconv.Unquote(lit.Value)
-			if err != nil {
-				continue
-			}
-			return v, true
-		}
+	v := consts[0].Value
+	if err := checkVersion(v); err != nil {
+		return "", fmt.Errorf("read function version from %s: %w", path, err)
 	}
-	return "", false
+	return v, nil
 }
 
 func checkVersion(v string) error {

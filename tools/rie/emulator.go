@@ -9,11 +9,13 @@ import (
 	"math"
 	"net"
 	"net/http"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/lee-engine/lee/tools/internal/loopback"
+	"github.com/lee-engine/lee/tools/internal/proc"
 )
 
 // invokePath is the emulator's invoke endpoint, the Lambda Invoke API's path
@@ -27,12 +29,11 @@ const startAttempts = 3
 // Emulator is one running aws-lambda-rie with its function.
 type Emulator struct {
 	settings Settings
-	cmd      *exec.Cmd
+	proc     *proc.Process
 	url      string
 	client   *http.Client
-	stdout   *capture
-	stderr   *capture
-	exited   chan struct{}
+	stdout   *proc.Output
+	stderr   *proc.Output
 	once     sync.Once
 	closeErr error
 }
@@ -58,11 +59,8 @@ func Start(ctx context.Context, s Settings) (*Emulator, error) {
 	if s.Binary == "" {
 		return nil, errors.New("rie: start: Settings.Binary is empty")
 	}
-	bin, err := filepath.Abs(s.Binary)
+	bin, err := proc.Executable(s.Binary)
 	if err != nil {
-		return nil, fmt.Errorf("rie: start: %w", err)
-	}
-	if _, err := os.Stat(bin); err != nil {
 		return nil, fmt.Errorf("rie: start: %w", err)
 	}
 	if s.RIEPath == "" {
@@ -83,11 +81,11 @@ func Start(ctx context.Context, s Settings) (*Emulator, error) {
 var errExitedEarly = errors.New("emulator exited before it was ready")
 
 func start(ctx context.Context, s Settings, bin string) (*Emulator, error) {
-	invokeAddr, err := freeAddr()
+	invokeAddr, err := loopback.FreeAddr()
 	if err != nil {
 		return nil, fmt.Errorf("rie: start: %w", err)
 	}
-	apiAddr, err := freeAddr()
+	apiAddr, err := loopback.FreeAddr()
 	if err != nil {
 		return nil, fmt.Errorf("rie: start: %w", err)
 	}
@@ -95,30 +93,23 @@ func start(ctx context.Context, s Settings, bin string) (*Emulator, error) {
 		settings: s,
 		url:      "http://" + invokeAddr + invokePath,
 		client:   &http.Client{Transport: &http.Transport{Proxy: nil}},
-		stdout:   newCapture(s.Stdout),
-		stderr:   newCapture(s.Stderr),
-		exited:   make(chan struct{}),
+		stdout:   proc.NewOutput(s.Stdout),
+		stderr:   proc.NewOutput(s.Stderr),
 	}
 	// The emulator's own log level is pinned: it would otherwise follow
 	// LOG_LEVEL, which is also the function's setting.
-	e.cmd = exec.Command(s.RIEPath,
+	cmd := exec.Command(s.RIEPath,
 		"--log-level", "warn",
 		"--runtime-interface-emulator-address", invokeAddr,
 		"--runtime-api-address", apiAddr,
 		bin)
-	e.cmd.Dir = filepath.Dir(bin)
-	e.cmd.Env = s.environ()
-	e.cmd.Stdout = e.stdout
-	e.cmd.Stderr = e.stderr
-	e.cmd.SysProcAttr = newProcessGroup()
-	e.cmd.WaitDelay = time.Second
-	if err := e.cmd.Start(); err != nil {
+	cmd.Dir = filepath.Dir(bin)
+	cmd.Env = s.environ()
+	cmd.Stdout = e.stdout
+	cmd.Stderr = e.stderr
+	if e.proc, err = proc.Start(cmd); err != nil {
 		return nil, fmt.Errorf("rie: start %s: %w", s.RIEPath, err)
 	}
-	go func() {
-		_ = e.cmd.Wait()
-		close(e.exited)
-	}()
 	if err := e.waitReady(ctx, invokeAddr); err != nil {
 		_ = e.Close()
 		return nil, fmt.Errorf("rie: start: %w", err)
@@ -140,23 +131,13 @@ func (e *Emulator) waitReady(ctx context.Context, addr string) error {
 			return conn.Close()
 		}
 		select {
-		case <-e.exited:
-			return fmt.Errorf("%w (%s): %s", errExitedEarly, e.cmd.ProcessState, bytes.TrimSpace(e.stderr.Bytes()))
+		case <-e.proc.Exited():
+			return fmt.Errorf("%w (%s): %s", errExitedEarly, e.proc.State(), bytes.TrimSpace(e.stderr.Bytes()))
 		case <-ctx.Done():
 			return fmt.Errorf("waiting for the emulator on %s: %w", addr, ctx.Err())
 		case <-tick.C:
 		}
 	}
-}
-
-// freeAddr finds a loopback port that is free right now.
-func freeAddr() (string, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", fmt.Errorf("finding a free port: %w", err)
-	}
-	addr := ln.Addr().String()
-	return addr, ln.Close()
 }
 
 // URL is the emulator's invoke endpoint.
@@ -219,18 +200,11 @@ func (e *Emulator) Close() error {
 // then kills whatever is left of the process group: a function the emulator
 // failed to stop must not outlive the test that started it.
 func (e *Emulator) stop() error {
-	if err := signalGroup(e.cmd.Process, terminate); err != nil {
-		return fmt.Errorf("rie: close: terminate: %w", err)
+	if err := e.proc.Stop(e.settings.StopTimeout); err != nil {
+		return fmt.Errorf("rie: close: %w", err)
 	}
-	timer := time.NewTimer(e.settings.StopTimeout)
-	defer timer.Stop()
-	select {
-	case <-e.exited:
-	case <-timer.C:
+	if err := e.proc.Kill(); err != nil {
+		return fmt.Errorf("rie: close: %w", err)
 	}
-	if err := signalGroup(e.cmd.Process, kill); err != nil {
-		return fmt.Errorf("rie: close: kill: %w", err)
-	}
-	<-e.exited
 	return nil
 }

@@ -6,19 +6,17 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/lee-engine/lee/tools/internal/alexatest"
 )
 
 func TestFloorUnderEmulator(t *testing.T) {
 	rie := requireRIE(t)
-	event, err := os.ReadFile("../../../shared/alexa/sample_messages/PowerController/PowerController.TurnOn.request.json")
-	if err != nil {
-		t.Fatalf("the shared Alexa test data must be beside the repository: %v", err)
-	}
+	event := alexatest.ReadSample(t, "PowerController/PowerController.TurnOn.request.json")
 	var mu sync.Mutex
 	var gotAuth, gotPath string
 	var gotBody []byte

@@ -3,9 +3,10 @@ package rie
 import (
 	"io"
 	"math"
-	"os"
 	"strconv"
 	"time"
+
+	"github.com/lee-engine/lee/tools/internal/proc"
 )
 
 // Settings configures an Emulator. The zero value of every field but Binary
@@ -64,14 +65,8 @@ func (s Settings) withDefaults() Settings {
 
 // environ is the emulator's environment, which it forwards to the function.
 func (s Settings) environ() []string {
-	var env []string
-	for _, key := range []string{"PATH", "HOME", "TMPDIR"} {
-		if v, ok := os.LookupEnv(key); ok {
-			env = append(env, key+"="+v)
-		}
-	}
 	seconds := int(math.Ceil(s.Timeout.Seconds()))
-	env = append(env,
+	env := append(proc.HostEnv(),
 		"AWS_REGION=us-east-1",
 		"AWS_DEFAULT_REGION=us-east-1",
 		"AWS_LAMBDA_FUNCTION_NAME="+s.FunctionName,

@@ -6,6 +6,10 @@
 // crypto/x509 only, written as PEM files into a caller-chosen folder, and
 // also returned parsed together with ready tls.Config values.
 //
+// Issue makes one certificate in memory from a Spec, signed by a parent or
+// self-signed; Generate is built on it, and so is the throwaway CA of the
+// Home Assistant simulator (tools/hasim).
+//
 // Nothing is checked in: keys generated per run cannot leak from the
 // repository or expire in it.
 package testpki

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/lee-engine/lee/tools/testpki"
 )
@@ -32,4 +33,27 @@ func ExampleGenerate() {
 	// Output:
 	// server: <nil>
 	// expired: true
+}
+
+// ExampleIssue makes a CA and a server certificate in memory, without
+// files, and checks the server's certificate against the CA.
+func ExampleIssue() {
+	now := time.Now()
+	ca, err := testpki.Issue(testpki.Spec{CommonName: "example CA",
+		NotBefore: now.Add(-time.Hour), NotAfter: now.Add(time.Hour), Usage: testpki.UsageCA}, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	server, err := testpki.Issue(testpki.Spec{CommonName: "localhost", DNSNames: []string{"localhost"},
+		NotBefore: now.Add(-time.Hour), NotAfter: now.Add(time.Hour), Usage: testpki.UsageServer}, ca)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	roots := x509.NewCertPool()
+	roots.AddCert(ca.Cert)
+	_, err = server.Cert.Verify(x509.VerifyOptions{Roots: roots, DNSName: "localhost"})
+	fmt.Println("server:", err, "chain:", len(server.TLS(ca).Certificate))
+	// Output: server: <nil> chain: 2
 }

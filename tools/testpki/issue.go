@@ -1,7 +1,6 @@
 package testpki
 
 import (
-	"crypto"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -16,73 +15,137 @@ import (
 	"time"
 )
 
-// spec describes one certificate to issue.
-type spec struct {
-	cn     string
-	dns    []string
-	ips    []net.IP
-	from   time.Time
-	to     time.Time
-	ca     bool
-	server bool
-	client bool
+// Usage is what an issued certificate may be used for. The zero value is a
+// plain signature key with no extended key usage, valid for neither TLS
+// role.
+type Usage int
+
+const (
+	// UsageCA signs other certificates.
+	UsageCA Usage = iota + 1
+	// UsageServer authenticates a TLS server.
+	UsageServer
+	// UsageClient authenticates a TLS client.
+	UsageClient
+)
+
+// Spec describes one certificate for Issue. Every field's zero value is
+// usable, though a certificate valid at no time is of little use.
+//
+//   - CommonName is the subject's CN. Empty: none.
+//   - Organization is the subject's O. Empty: none.
+//   - DNSNames and IPAddresses are the names a server certificate is valid
+//     for. Nil: none.
+//   - NotBefore and NotAfter bound its validity. Zero: the zero time.
+//   - Usage is what it is for. Zero: see Usage.
+type Spec struct {
+	CommonName   string
+	Organization string
+	DNSNames     []string
+	IPAddresses  []net.IP
+	NotBefore    time.Time
+	NotAfter     time.Time
+	Usage        Usage
 }
 
-// issued is a signing certificate with its key.
-type issued struct {
-	cert *x509.Certificate
-	key  crypto.PrivateKey
+// Issued is a certificate with its private key, in memory only.
+type Issued struct {
+	// DER is the certificate as issued.
+	DER []byte
+	// Cert is DER parsed.
+	Cert *x509.Certificate
+	// Key is the certificate's ECDSA P-256 private key.
+	Key *ecdsa.PrivateKey
 }
 
-// create issues a certificate for s, signed by parent (self-signed when
-// parent is nil), and writes it and its key as PEM.
-func create(s spec, parent *issued, certFile, keyFile string) (Pair, error) {
+// Issue makes a fresh key and a certificate for s, signed by parent's key,
+// or self-signed when parent is nil.
+func Issue(s Spec, parent *Issued) (*Issued, error) {
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
-		return Pair{}, fmt.Errorf("generate key: %w", err)
+		return nil, fmt.Errorf("issue %s: generate key: %w", s.CommonName, err)
 	}
-	serial, err := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 127))
+	serial, err := serialNumber()
 	if err != nil {
-		return Pair{}, fmt.Errorf("serial number: %w", err)
+		return nil, fmt.Errorf("issue %s: %w", s.CommonName, err)
+	}
+	tmpl := template(s, serial)
+	signerCert, signerKey := tmpl, key
+	if parent != nil {
+		signerCert, signerKey = parent.Cert, parent.Key
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, signerCert, &key.PublicKey, signerKey)
+	if err != nil {
+		return nil, fmt.Errorf("issue %s: sign: %w", s.CommonName, err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		return nil, fmt.Errorf("issue %s: parse: %w", s.CommonName, err)
+	}
+	return &Issued{DER: der, Cert: cert, Key: key}, nil
+}
+
+// template turns s into the certificate to sign.
+func template(s Spec, serial *big.Int) *x509.Certificate {
+	subject := pkix.Name{CommonName: s.CommonName}
+	if s.Organization != "" {
+		subject.Organization = []string{s.Organization}
 	}
 	tmpl := &x509.Certificate{
 		SerialNumber: serial,
-		Subject:      pkix.Name{CommonName: s.cn, Organization: []string{"LEE tests"}},
-		NotBefore:    s.from,
-		NotAfter:     s.to,
-		DNSNames:     s.dns,
-		IPAddresses:  s.ips,
+		Subject:      subject,
+		NotBefore:    s.NotBefore,
+		NotAfter:     s.NotAfter,
+		DNSNames:     s.DNSNames,
+		IPAddresses:  s.IPAddresses,
 		KeyUsage:     x509.KeyUsageDigitalSignature,
 	}
-	switch {
-	case s.ca:
+	switch s.Usage {
+	case UsageCA:
 		tmpl.IsCA = true
 		tmpl.BasicConstraintsValid = true
 		tmpl.KeyUsage = x509.KeyUsageCertSign | x509.KeyUsageCRLSign
-	case s.server:
+	case UsageServer:
 		tmpl.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}
-	case s.client:
+	case UsageClient:
 		tmpl.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}
 	}
-	signer, signerCert := crypto.PrivateKey(key), tmpl
-	if parent != nil {
-		signer, signerCert = parent.key, parent.cert
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, signerCert, &key.PublicKey, signer)
+	return tmpl
+}
+
+// serialNumber is a random positive 127-bit number: RFC 5280 wants serials
+// positive and unique per issuer, which randomness gives without state.
+func serialNumber() (*big.Int, error) {
+	n, err := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 127))
 	if err != nil {
-		return Pair{}, fmt.Errorf("sign certificate %s: %w", s.cn, err)
+		return nil, fmt.Errorf("serial number: %w", err)
 	}
-	return writePair(der, key, certFile, keyFile)
+	return n.Add(n, big.NewInt(1)), nil
+}
+
+// TLS returns the certificate and key ready for tls.Config.Certificates,
+// followed by the chain (its issuer, and so on up) that the peer may need.
+func (c *Issued) TLS(chain ...*Issued) tls.Certificate {
+	certs := [][]byte{c.DER}
+	for _, link := range chain {
+		certs = append(certs, link.DER)
+	}
+	return tls.Certificate{Certificate: certs, PrivateKey: c.Key, Leaf: c.Cert}
+}
+
+// PEM returns the certificate in PEM form, as trust stores read it.
+func (c *Issued) PEM() []byte {
+	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: c.DER})
 }
 
 // writePair writes the PEM files and loads them back, so the files are
 // proven usable by the same path a program takes.
-func writePair(der []byte, key *ecdsa.PrivateKey, certFile, keyFile string) (Pair, error) {
-	keyDER, err := x509.MarshalPKCS8PrivateKey(key)
+func writePair(c *Issued, certFile, keyFile string) (Pair, error) {
+	keyDER, err := x509.MarshalPKCS8PrivateKey(c.Key)
 	if err != nil {
 		return Pair{}, fmt.Errorf("encode key: %w", err)
 	}
-	if err := os.WriteFile(certFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o644); err != nil {
+	if err := os.WriteFile(certFile, c.PEM(), 0o644); err != nil {
 		return Pair{}, fmt.Errorf("write certificate: %w", err)
 	}
 	if err := os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: keyDER}), 0o600); err != nil {
@@ -92,10 +155,6 @@ func writePair(der []byte, key *ecdsa.PrivateKey, certFile, keyFile string) (Pai
 	if err != nil {
 		return Pair{}, fmt.Errorf("load back %s: %w", certFile, err)
 	}
-	leaf, err := x509.ParseCertificate(der)
-	if err != nil {
-		return Pair{}, fmt.Errorf("parse certificate: %w", err)
-	}
-	tc.Leaf = leaf
-	return Pair{CertFile: certFile, KeyFile: keyFile, Cert: leaf, TLS: tc}, nil
+	tc.Leaf = c.Cert
+	return Pair{CertFile: certFile, KeyFile: keyFile, Cert: c.Cert, TLS: tc}, nil
 }

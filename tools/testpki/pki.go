@@ -53,31 +53,41 @@ var loopbackIPs = []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback}
 func Generate(dir string) (*PKI, error) {
 	now := time.Now()
 	p := &PKI{Dir: dir}
+	caSpec := func(cn string) Spec {
+		return Spec{CommonName: cn, NotBefore: now.Add(-7 * 24 * time.Hour), NotAfter: now.Add(7 * 24 * time.Hour), Usage: UsageCA}
+	}
+	serverSpec := func(from, to time.Time) Spec {
+		return Spec{CommonName: "localhost", DNSNames: []string{"localhost"}, IPAddresses: loopbackIPs, NotBefore: from, NotAfter: to, Usage: UsageServer}
+	}
+	hour, day := time.Hour, 24*time.Hour
 	steps := []struct {
 		out  *Pair
 		file string
-		spec spec
+		spec Spec
 		by   *Pair
 	}{
-		{&p.CA, "ca", spec{cn: "LEE test CA", ca: true, from: now.Add(-7 * 24 * time.Hour), to: now.Add(7 * 24 * time.Hour)}, nil},
-		{&p.Server, "server", spec{cn: "localhost", dns: []string{"localhost"}, ips: loopbackIPs, from: now.Add(-time.Hour), to: now.Add(24 * time.Hour), server: true}, &p.CA},
-		{&p.Expired, "expired", spec{cn: "localhost", dns: []string{"localhost"}, ips: loopbackIPs, from: now.Add(-3 * 24 * time.Hour), to: now.Add(-24 * time.Hour), server: true}, &p.CA},
-		{&p.WrongHost, "wrong-host", spec{cn: WrongHostName, dns: []string{WrongHostName}, from: now.Add(-time.Hour), to: now.Add(24 * time.Hour), server: true}, &p.CA},
-		{&p.OtherCA, "other-ca", spec{cn: "Unrelated test CA", ca: true, from: now.Add(-7 * 24 * time.Hour), to: now.Add(7 * 24 * time.Hour)}, nil},
-		{&p.Untrusted, "untrusted", spec{cn: "localhost", dns: []string{"localhost"}, ips: loopbackIPs, from: now.Add(-time.Hour), to: now.Add(24 * time.Hour), server: true}, &p.OtherCA},
-		{&p.ClientCA, "client-ca", spec{cn: "LEE test client CA", ca: true, from: now.Add(-7 * 24 * time.Hour), to: now.Add(7 * 24 * time.Hour)}, nil},
-		{&p.Client, "client", spec{cn: "lee-client", from: now.Add(-time.Hour), to: now.Add(24 * time.Hour), client: true}, &p.ClientCA},
+		{&p.CA, "ca", caSpec("LEE test CA"), nil},
+		{&p.Server, "server", serverSpec(now.Add(-hour), now.Add(day)), &p.CA},
+		{&p.Expired, "expired", serverSpec(now.Add(-3*day), now.Add(-day)), &p.CA},
+		{&p.WrongHost, "wrong-host", Spec{CommonName: WrongHostName, DNSNames: []string{WrongHostName}, NotBefore: now.Add(-hour), NotAfter: now.Add(day), Usage: UsageServer}, &p.CA},
+		{&p.OtherCA, "other-ca", caSpec("Unrelated test CA"), nil},
+		{&p.Untrusted, "untrusted", serverSpec(now.Add(-hour), now.Add(day)), &p.OtherCA},
+		{&p.ClientCA, "client-ca", caSpec("LEE test client CA"), nil},
+		{&p.Client, "client", Spec{CommonName: "lee-client", NotBefore: now.Add(-hour), NotAfter: now.Add(day), Usage: UsageClient}, &p.ClientCA},
 	}
+	issuers := map[*Pair]*Issued{}
 	for _, s := range steps {
-		var parent *issued
-		if s.by != nil {
-			parent = &issued{cert: s.by.Cert, key: s.by.TLS.PrivateKey}
+		s.spec.Organization = "LEE tests"
+		c, err := Issue(s.spec, issuers[s.by])
+		if err != nil {
+			return nil, fmt.Errorf("generate test PKI %s: %w", s.file, err)
 		}
-		pair, err := create(s.spec, parent, filepath.Join(dir, s.file+".pem"), filepath.Join(dir, s.file+"-key.pem"))
+		pair, err := writePair(c, filepath.Join(dir, s.file+".pem"), filepath.Join(dir, s.file+"-key.pem"))
 		if err != nil {
 			return nil, fmt.Errorf("generate test PKI %s: %w", s.file, err)
 		}
 		*s.out = pair
+		issuers[s.out] = c
 	}
 	return p, nil
 }

@@ -2,13 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/lee-engine/lee/tools/bench"
 )
@@ -22,7 +19,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: lee bench coldstart|relay [flags] (-h for the flags of each)")
 		return 2
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptContext()
 	defer stop()
 	if args[0] == "relay" {
 		return benchRelay(ctx, args[1:], stdout, stderr)
@@ -48,7 +45,7 @@ func benchColdStart(ctx context.Context, args []string, stdout, stderr io.Writer
 	fs.BoolVar(&check, "check", false, "exit 1 when a target is missed")
 	fs.BoolVar(&quiet, "quiet", false, "no progress lines on stderr")
 	if err := fs.Parse(args); err != nil {
-		return benchFlagExit(err)
+		return flagExit(err)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "lee bench coldstart: unexpected argument %q\n", fs.Arg(0))
@@ -97,7 +94,7 @@ func benchRelay(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	fs.BoolVar(&asJSON, "json", false, "print the report as JSON")
 	fs.BoolVar(&check, "check", false, "exit 1 when a target is missed")
 	if err := fs.Parse(args); err != nil {
-		return benchFlagExit(err)
+		return flagExit(err)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "lee bench relay: unexpected argument %q\n", fs.Arg(0))
@@ -114,14 +111,6 @@ func benchRelay(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		err = bench.WriteRelay(stdout, r)
 	}
 	return benchExit(err, check, r.Targets, stderr)
-}
-
-// benchFlagExit is the exit code of a flag parsing error: 0 for -h, 2 otherwise.
-func benchFlagExit(err error) int {
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
-	return 2
 }
 
 // benchExit reports a failed write, and with check a missed target.

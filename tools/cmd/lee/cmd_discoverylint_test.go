@@ -7,17 +7,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/lee-engine/lee/tools/internal/alexatest"
 )
 
-// sharedAlexa is the shared Alexa data seen from tools/cmd/lee.
-const sharedAlexa = "../../../../shared/alexa"
+// discoverySample is Amazon's Discover.Response inside the shared samples.
+const discoverySample = "Discovery/Discovery.response.json"
 
 func TestRunDiscoveryLint(t *testing.T) {
-	sample := filepath.Join(sharedAlexa, "sample_messages", "Discovery", "Discovery.response.json")
-	schema := filepath.Join(sharedAlexa, "validation_schemas", "alexa_smart_home_message_schema.json")
-	if _, err := os.Stat(sample); err != nil {
-		t.Fatalf("Alexa sample data missing (want %s from the package folder): %v", sample, err)
-	}
+	sample := alexatest.SamplePath(t, discoverySample)
+	schema := alexatest.SchemaPath(t)
 	dir := t.TempDir()
 	broken := filepath.Join(dir, "broken.json")
 	if err := os.WriteFile(broken, []byte(`[{"endpointId":"a b","friendlyName":"x"}]`), 0o644); err != nil {
@@ -62,7 +61,7 @@ func TestRunDiscoveryLint(t *testing.T) {
 }
 
 func TestRunDiscoveryLintJSON(t *testing.T) {
-	sample := filepath.Join(sharedAlexa, "sample_messages", "Discovery", "Discovery.response.json")
+	sample := alexatest.SamplePath(t, discoverySample)
 	var stdout, stderr bytes.Buffer
 	if code := runDiscoveryLint([]string{"--json", sample}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())

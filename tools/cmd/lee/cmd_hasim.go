@@ -1,11 +1,7 @@
 package main
 
 import (
-	"context"
 	"io"
-	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/lee-engine/lee/tools/hasim/hasimcmd"
 )
@@ -15,7 +11,7 @@ func init() {
 }
 
 func runHASim(args []string, stdout, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptContext()
 	defer stop()
 	return hasimcmd.Run(ctx, args, stdout, stderr)
 }

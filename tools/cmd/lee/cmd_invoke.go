@@ -9,9 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/lee-engine/lee/tools/harness"
@@ -56,11 +54,8 @@ func (l *eventList) Set(v string) error {
 
 func runInvoke(args []string, stdout, stderr io.Writer) int {
 	opts, err := parseInvokeArgs(args, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
 	if err != nil {
-		return 2
+		return flagExit(err)
 	}
 	if len(opts.events) == 1 && opts.events[0].sample && opts.events[0].name == "list" {
 		return listSamples(opts.samplesDir, stdout, stderr)
@@ -79,7 +74,7 @@ func runInvoke(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "lee invoke:", err)
 		return 2
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptContext()
 	defer stop()
 	rt, err := harness.Start(ctx, harness.Settings{Binary: opts.binary, Env: env, Timeout: opts.timeout, MemoryMB: opts.memoryMB})
 	if err != nil {

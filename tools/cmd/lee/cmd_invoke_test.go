@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/lee-engine/lee/tools/harness"
+	"github.com/lee-engine/lee/tools/internal/alexatest"
 )
 
 // invokeFloor builds the performance floor into the test's own directory.
@@ -28,9 +29,7 @@ func invokeFloor(t *testing.T) string {
 // requireInvokeSamples fails the test when the shared Alexa data is missing.
 func requireInvokeSamples(t *testing.T) {
 	t.Helper()
-	if _, err := os.Stat("../../../../shared/alexa/sample_messages"); err != nil {
-		t.Fatalf("the shared Alexa test data must be beside the repository (../../../../shared/alexa from here): %v", err)
-	}
+	alexatest.SamplesDir(t)
 }
 
 func invokeForTest(args ...string) (int, string, string) {

@@ -1,25 +1,21 @@
-package demo_test
+package alexa_test
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/lee-engine/lee/tools/demo"
+	"github.com/lee-engine/lee/tools/internal/alexa"
+	"github.com/lee-engine/lee/tools/internal/alexatest"
 )
 
 // TestSchema checks the schema accepts Amazon's sample answers and refuses
 // what is not a Smart Home message.
 func TestSchema(t *testing.T) {
-	dir := alexaDir(t)
-	s, err := demo.LoadSchema(filepath.Join(dir, filepath.FromSlash(demo.SchemaFile)))
+	s, err := alexa.LoadSchema(alexatest.SchemaPath(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	sample, err := os.ReadFile(filepath.Join(dir, "sample_messages", "PowerController", "PowerController.TurnOn.response.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	sample := alexatest.ReadSample(t, "PowerController/PowerController.TurnOn.response.json")
 	tests := []struct {
 		name  string
 		msg   string
@@ -38,7 +34,7 @@ func TestSchema(t *testing.T) {
 			}
 		})
 	}
-	if _, err := demo.LoadSchema(filepath.Join(t.TempDir(), "missing.json")); err == nil {
+	if _, err := alexa.LoadSchema(filepath.Join(t.TempDir(), "missing.json")); err == nil {
 		t.Error("LoadSchema of a missing file: no error")
 	}
 }

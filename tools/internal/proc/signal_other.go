@@ -1,19 +1,11 @@
 //go:build !unix
 
-package harness
+package proc
 
 import (
 	"errors"
 	"os"
 	"syscall"
-)
-
-// signalKind names the two ways Close stops a process.
-type signalKind int
-
-const (
-	terminate signalKind = iota
-	kill
 )
 
 // newProcessGroup returns nil: process groups are a Unix notion.

@@ -1,6 +1,6 @@
 //go:build unix
 
-package harness
+package proc
 
 import (
 	"errors"
@@ -8,16 +8,8 @@ import (
 	"syscall"
 )
 
-// signalKind names the two ways Close stops a process.
-type signalKind int
-
-const (
-	terminate signalKind = iota
-	kill
-)
-
 // newProcessGroup puts the process in a group of its own, so a signal to the
-// group also reaches anything the bootstrap started.
+// group also reaches anything it started.
 func newProcessGroup() *syscall.SysProcAttr {
 	return &syscall.SysProcAttr{Setpgid: true}
 }
