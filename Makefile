@@ -7,7 +7,7 @@ GOTEST_FLAGS ?= -race -count=1
 export CGO_ENABLED ?= 1
 # The AWS Lambda Runtime Interface Emulator, pinned; the end-to-end tests run the bootstrap under it.
 RIE_VERSION := v0.0.0-20261030222936-bef5c4ba774d
-export PATH := $(shell $(GO) env GOPATH)/bin:$(PATH)
+export PATH := $(or $(shell $(GO) env GOBIN),$(shell $(GO) env GOPATH)/bin):$(PATH)
 
 FUZZTIME ?= 5s
 
@@ -32,7 +32,7 @@ testoff/%: FORCE
 
 ## fmt: fail when gofmt would change a file.
 fmt:
-	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	@out=$$(gofmt -l $$(git ls-files '*.go') 2>&1); if [ -n "$$out" ]; then echo "gofmt would change (or could not read):"; echo "$$out"; exit 1; fi
 
 vet: $(addprefix vet/,$(MODULES))
 vet/%: FORCE
@@ -82,7 +82,8 @@ rie:
 	@command -v aws-lambda-rie >/dev/null 2>&1 || $(GO) install github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@$(RIE_VERSION)
 
 ## demo: the main job, locally — the function against the simulator's demo home.
-demo: bootstrap
+demo:
+	$(MAKE) bootstrap ARCH=$(shell $(GO) env GOARCH)
 	$(GO) run ./tools/cmd/lee demo --binary dist/bootstrap
 
 ## bootstrap: the Lambda binary, dist/bootstrap (ARCH=arm64 for Graviton).

@@ -32,7 +32,7 @@ func runDoctor(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() > 0 || *url == "" {
-		fmt.Fprintln(stderr, "usage: lee doctor --url https://ha.example.com [--token-env HA_TOKEN] [--ca-file FILE] [--timeout 8s] [--dns-server HOST:PORT]")
+		fmt.Fprintln(stderr, "usage: lee doctor --url https://ha.example.com [--token-env HA_TOKEN] [--ca-file FILE] [--timeout 8s] [--dns-server HOST:PORT] [--headers-env HA_HEADERS] [--schema FILE]")
 		return 2
 	}
 	headers, err := headersFromEnv(*headersEnv)

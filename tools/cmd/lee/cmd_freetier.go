@@ -24,7 +24,7 @@ func runFreetier(args []string, stdout, stderr io.Writer) int {
 	invocations := fs.Int64("invocations", 100_000, "invocations per month")
 	logBytes := fs.Float64("log-bytes", 600, "bytes written to CloudWatch Logs per invocation, Lambda's own lines included")
 	metrics := fs.Int("metrics", 10, "custom metric names emitted")
-	fromBench := fs.String("from-bench", "", "JSON written by `lee bench coldstart --json` (or the bare measurement object)")
+	fromBench := fs.String("from-bench", "", "JSON written by lee bench coldstart --json (or the bare measurement object)")
 	asJSON := fs.Bool("json", false, "print the estimate as JSON")
 	if err := fs.Parse(args); err != nil {
 		return 2

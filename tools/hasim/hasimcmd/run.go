@@ -81,7 +81,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func parse(args []string, stderr io.Writer) (options, error) {
 	var o options
 	var tokenEnv []string
-	fs := flag.NewFlagSet("ha-sim", flag.ContinueOnError)
+	fs := flag.NewFlagSet("lee ha-sim", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.addr, "addr", DefaultAddr, "address to listen on (loopback unless --allow-remote)")
 	fs.Func("token", "accepted long-lived access token (repeatable)", func(v string) error {
