@@ -11,7 +11,7 @@ import (
 // BeginInvocation starts the per-invocation state: the log line cap, the
 // request id on every line, the invocation count. It reports whether this
 // is the process's cold start, and records the ColdStart metric then.
-func (g *Gateway) BeginInvocation(_ context.Context, requestID string) (cold bool) {
+func (g *Gateway) BeginInvocation(ctx context.Context, requestID string) (cold bool) {
 	if l, err := g.loggerCore(); err == nil {
 		l.StartInvocation(requestID)
 	}
@@ -20,6 +20,12 @@ func (g *Gateway) BeginInvocation(_ context.Context, requestID string) (cold boo
 	}
 	if cold {
 		g.count(metrics.ColdStart, 1)
+		// The first invocation sets the soft memory limit (a share of the
+		// sandbox's memory), so a multi-MB Discovery answer makes the GC
+		// work harder instead of the sandbox running out of memory.
+		if _, err := g.singletonCore(); err != nil {
+			g.LogWarn(ctx, "soft memory limit not set", slog.String("error", err.Error()))
+		}
 	}
 	return cold
 }

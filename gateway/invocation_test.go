@@ -3,6 +3,7 @@ package gateway
 import (
 	"context"
 	"encoding/json"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -107,5 +108,22 @@ func TestMarkInitDoneBuildsNothing(t *testing.T) {
 	g.MarkInitDone()
 	if n := g.Stats().Constructed; n != 0 {
 		t.Fatalf("MarkInitDone constructed %d interfaces, want 0", n)
+	}
+}
+
+// TestSingletonSetsSoftMemoryLimit: in a Lambda sandbox the singleton core
+// gives the Go runtime a soft limit of memoryShare of its memory.
+func TestSingletonSetsSoftMemoryLimit(t *testing.T) {
+	t.Setenv("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128")
+	before := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(before) })
+	g, _ := newTestGateway(t, testConfig(localURL))
+	if err := g.Construct(Singleton); err != nil {
+		t.Fatal(err)
+	}
+	share := memoryShare
+	want := int64(share * float64(128<<20))
+	if got := debug.SetMemoryLimit(-1); got < want-(1<<20) || got > want+(1<<20) {
+		t.Fatalf("soft memory limit %d bytes, want about %d", got, want)
 	}
 }
