@@ -77,18 +77,25 @@ var warmupAnswer = []byte(`{"warmup":"ok","version":"` + Version + `"}`)
 // not JSON): INVALID_DIRECTIVE when a directive header can still be read,
 // a Lambda error otherwise.
 func (h *handler) rejected(ctx context.Context, payload []byte, cause error) ([]byte, error) {
-	var de *gateway.DirectiveError
-	d, err := gateway.DecodeDirective(payload)
-	if err == nil || errors.As(err, &de) && de.Directive() != nil {
+	if d := readableDirective(payload); d != nil {
 		h.g.RecordMetric(gateway.MetricDirectives, 1)
-	}
-	switch {
-	case err == nil:
 		return h.invalidDirective(ctx, d, "the directive was refused: "+cause.Error())
-	case errors.As(err, &de) && de.Directive() != nil:
-		return h.invalidDirective(ctx, de.Directive(), "the directive was refused: "+cause.Error())
 	}
 	return nil, h.eventError(ctx, fmt.Errorf("lee: event refused: %w", cause))
+}
+
+// readableDirective is what can be read of a directive in payload — at
+// least its header — or nil when not even that can.
+func readableDirective(payload []byte) *gateway.Directive {
+	d, err := gateway.DecodeDirective(payload)
+	if err == nil {
+		return d
+	}
+	var de *gateway.DirectiveError
+	if errors.As(err, &de) {
+		return de.Directive()
+	}
+	return nil
 }
 
 // eventError logs an event that gets no Alexa answer and returns err.
