@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -44,6 +45,24 @@ func transportFailure(err error) failure {
 		return failure{gateway.ErrInternal, "Home Assistant's answer is larger than Lambda's 6 MB response limit: expose fewer entities to Alexa"}
 	}
 	return failure{gateway.ErrBridgeUnreachable, "Home Assistant could not be reached: " + he.Kind.String()}
+}
+
+// tokenFailure maps a failed read of the fallback token from SSM. The
+// answer names the fix; the SDK's own text (which may quote role or account
+// ARNs) goes to the log only.
+func tokenFailure(err error) failure {
+	const where = "the fallback token in SSM Parameter Store (HA_TOKEN_PARAMETER)"
+	switch {
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		return failure{gateway.ErrBridgeUnreachable, "reading " + where + " did not finish within the time budget: check the function's network path to SSM"}
+	case errors.Is(err, gateway.ErrParameterNotFound):
+		return failure{gateway.ErrInternal, where + " does not exist or is empty: create it as a SecureString or fix the name"}
+	case errors.Is(err, gateway.ErrAccessDenied):
+		return failure{gateway.ErrInternal, "the function's role may not read " + where + ": grant ssm:GetParameter on it and kms:Decrypt on its key"}
+	case errors.Is(err, gateway.ErrThrottled):
+		return failure{gateway.ErrInternal, "SSM throttled the read of " + where + ": try again shortly"}
+	}
+	return failure{gateway.ErrInternal, "could not read " + where + ": see the function's log"}
 }
 
 // answerFailure maps an HTTP answer that is not a usable Alexa message.

@@ -35,7 +35,8 @@ func (h *handler) smartHome(ctx context.Context, raw []byte) ([]byte, error) {
 	}
 	token, err := h.token(bctx, d)
 	if err != nil {
-		return h.fail(ctx, d, failure{gateway.ErrInternal, "could not read the Home Assistant token from SSM (HA_TOKEN_PARAMETER): " + err.Error()})
+		h.g.LogWarn(ctx, "fallback token unavailable", slog.String("error", err.Error()))
+		return h.fail(ctx, d, tokenFailure(err))
 	}
 	if token == "" {
 		return h.fail(ctx, d, failure{gateway.ErrInvalidAuthorization, "the directive carries no bearer token and no HA_TOKEN or HA_TOKEN_PARAMETER is configured: link the skill's account to Home Assistant"})

@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/lee-engine/lee/gateway"
 )
@@ -171,6 +174,60 @@ func TestTokenParameterUnreadable(t *testing.T) {
 			}
 			if !bytes.Equal(got, answer) || len(reqs) != 1 || reqs[0].auth != "Bearer "+tc.wantAuth {
 				t.Errorf("answer %s after %d requests; want Home Assistant's answer to one request with %q", got, len(reqs), tc.wantAuth)
+			}
+		})
+	}
+}
+
+// paramClient is a fake SSM client: it fails with err, or, when err is nil,
+// blocks until the request's context ends.
+type paramClient struct{ err error }
+
+func (p paramClient) GetParameter(ctx context.Context, _ string) (string, error) {
+	if p.err != nil {
+		return "", p.err
+	}
+	<-ctx.Done()
+	return "", fmt.Errorf("test SSM: %w", ctx.Err())
+}
+
+// TestTokenParameterFailures: each way the SSM read of the fallback token
+// fails gets the Alexa error and the fix it calls for; a stall ends within
+// the relay budget as BRIDGE_UNREACHABLE, and the SDK's text (here an ARN)
+// stays out of the answer.
+func TestTokenParameterFailures(t *testing.T) {
+	const arn = "arn:aws:iam::123456789012:role/lee"
+	tests := []struct {
+		name string
+		err  error
+		want wantError
+	}{
+		{"stalls", nil, wantError{"Alexa", bridge, "time budget"}},
+		{"not found", fmt.Errorf("%s: %w", arn, gateway.ErrParameterNotFound), wantError{"Alexa", internal, "does not exist"}},
+		{"access denied", fmt.Errorf("%s: %w", arn, gateway.ErrAccessDenied), wantError{"Alexa", internal, "ssm:GetParameter"}},
+		{"throttled", fmt.Errorf("%s: %w", arn, gateway.ErrThrottled), wantError{"Alexa", internal, "throttled"}},
+		{"other", errors.New(arn + ": boom"), wantError{"Alexa", internal, "HA_TOKEN_PARAMETER"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ha := startHA(t, respond(http.StatusOK, "application/json", []byte(`{}`)))
+			cfg := baseConfig(ha.URL())
+			cfg.Token = ""
+			cfg.TokenParameter = "/lee/ha-token"
+			cfg.Timeout = 200 * time.Millisecond
+			f := newFixture(t, cfg, func(o *gateway.Options) {
+				o.NewParameterClient = func(context.Context) (gateway.ParameterClient, error) {
+					return paramClient{tc.err}, nil
+				}
+			})
+			event := editDirective(t, turnOnRequest, func(d map[string]any) { delete(member(d, "endpoint"), "scope") })
+			got := f.mustInvoke(t, event)
+			checkErrorAnswer(t, event, got, tc.want)
+			if strings.Contains(string(got), arn) {
+				t.Errorf("answer %s quotes the SDK's error text", got)
+			}
+			if n := len(ha.requests()); n != 0 {
+				t.Errorf("Home Assistant received %d requests; want none", n)
 			}
 		})
 	}

@@ -87,6 +87,11 @@ var (
 	ErrBadToken = security.ErrBadToken
 	// ErrBreakerOpen matches a call a circuit breaker refused.
 	ErrBreakerOpen = circuitbreaker.ErrOpen
+	// ErrParameterNotFound, ErrAccessDenied and ErrThrottled match the
+	// reasons FallbackToken could not read HA_TOKEN_PARAMETER.
+	ErrParameterNotFound = config.ErrParameterNotFound
+	ErrAccessDenied      = config.ErrAccessDenied
+	ErrThrottled         = config.ErrThrottled
 )
 
 // Classify tells which kind of event raw is (lambdaiface.Classify). The

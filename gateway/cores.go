@@ -51,11 +51,9 @@ func (g *Gateway) buildCache() (*cache.Cache, error) {
 	return c, nil
 }
 
-// logCore is the logger with the tier's cap on the length of one logged
-// value, which the logging module leaves to its callers.
+// logCore is the gateway's logger core.
 type logCore struct {
 	*logging.Logger
-	valueCap int
 }
 
 func (g *Gateway) loggerCore() (*logCore, error) { return g.logger.get(g.buildLogger) }
@@ -84,8 +82,8 @@ func (g *Gateway) buildLogger() (*logCore, error) {
 			MaxLinesPerInvocation: g.cfg.Tier.Settings().LogLineCap,
 			Writer:                g.opts.Stdout,
 			Secrets:               secrets,
+			MaxValueRunes:         g.cfg.Tier.Settings().LogValueRunes,
 		}),
-		valueCap: g.cfg.Tier.Settings().LogValueRunes,
 	}
 	g.registerHot(Logging, l)
 	return l, nil

@@ -2,13 +2,13 @@ package gateway
 
 import (
 	"context"
+	"github.com/lee-engine/lee/logging"
 	"log/slog"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/lee-engine/lee/config"
-	"pgregory.net/rapid"
 )
 
 // TestSecretsNeverLogged: the directive's token (LogSecret), the fallback
@@ -53,8 +53,8 @@ func TestLogValueCap(t *testing.T) {
 	line := out.lines(t)[0]
 	for _, key := range []string{"msg", "body"} {
 		v, _ := line[key].(string)
-		if utf8.RuneCountInString(v) != limit || !strings.HasSuffix(v, cutMark) || !strings.HasPrefix(long, strings.TrimSuffix(v, cutMark)) {
-			t.Errorf("%s has %d runes; want %d ending with %s", key, utf8.RuneCountInString(v), limit, cutMark)
+		if utf8.RuneCountInString(v) != limit || !strings.HasSuffix(v, logging.CutMark) || !strings.HasPrefix(long, strings.TrimSuffix(v, logging.CutMark)) {
+			t.Errorf("%s has %d runes; want %d ending with %s", key, utf8.RuneCountInString(v), limit, logging.CutMark)
 		}
 	}
 	if line["short"] != "ok" || line["n"] != 1.0 {
@@ -100,26 +100,6 @@ func TestLogWithoutLogger(t *testing.T) {
 		t.Errorf("output %q, stats %+v; want nothing written and three failed constructions",
 			out.String(), g.Stats().Interfaces[Logging])
 	}
-}
-
-// TestCutRunesProperty: the cut value is never longer than the cap, and is
-// either the input or a prefix of it followed by cutMark.
-func TestCutRunesProperty(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		s := rapid.String().Draw(t, "s")
-		max := rapid.IntRange(-2, 40).Draw(t, "max")
-		got := cutRunes(s, max)
-		if max <= 0 || utf8.RuneCountInString(s) <= max {
-			if got != s {
-				t.Fatalf("cutRunes(%q, %d) = %q; want it unchanged", s, max, got)
-			}
-			return
-		}
-		if utf8.RuneCountInString(got) != max || !strings.HasSuffix(got, cutMark) ||
-			!strings.HasPrefix(s, strings.TrimSuffix(got, cutMark)) {
-			t.Fatalf("cutRunes(%q, %d) = %q; want %d runes: a prefix and %s", s, max, got, max, cutMark)
-		}
-	})
 }
 
 // TestLogLineCapFollowsTier: the tier's LogLineCap bounds the lines of one

@@ -25,11 +25,18 @@ const DefaultMaxLines = 200
 // Secrets are values redacted wherever they appear in a line for the whole
 // life of the Logger (a fallback token, a client key). Values shorter than
 // four bytes are ignored: redacting them would blank ordinary words.
+//
+// MaxValueRunes cuts the message and every string value longer than it to
+// that many runes, the last being "…", so that one huge value (an HTML page
+// quoted in an error) cannot dominate a line or its cost. The cut is made
+// after redaction, so it can never split a secret into an unrecognised
+// prefix. Zero or a negative value means no cut.
 type Settings struct {
 	Level                 slog.Level
 	MaxLinesPerInvocation int
 	Writer                io.Writer
 	Secrets               []string
+	MaxValueRunes         int
 }
 
 // maxLines returns the effective line cap.

@@ -55,6 +55,9 @@ type ssmCase struct {
 	// wantToken is the index in the simulator's tokens of the token Home
 	// Assistant must receive; -1 when the directive must fail.
 	wantToken int
+	// wantType is the Alexa error of a failed read: INTERNAL_ERROR unless
+	// set (a stall that uses up the budget is BRIDGE_UNREACHABLE).
+	wantType gateway.ErrorType
 	// wantWords must all appear in the ErrorResponse's message.
 	wantWords []string
 }
@@ -64,11 +67,11 @@ type ssmCase struct {
 func testSSM(t *testing.T) {
 	tests := []ssmCase{
 		{name: "value read", wantToken: 2},
-		{name: "parameter not found", unset: true, wantToken: -1, wantWords: []string{"HA_TOKEN_PARAMETER", "not found"}},
-		{name: "access denied", fail: fakessm.AccessDenied, wantToken: -1, wantWords: []string{"HA_TOKEN_PARAMETER", "access denied"}},
+		{name: "parameter not found", unset: true, wantToken: -1, wantWords: []string{"HA_TOKEN_PARAMETER", "does not exist"}},
+		{name: "access denied", fail: fakessm.AccessDenied, wantToken: -1, wantWords: []string{"HA_TOKEN_PARAMETER", "ssm:GetParameter"}},
 		{name: "throttled", fail: fakessm.Throttling, wantToken: -1, wantWords: []string{"HA_TOKEN_PARAMETER", "throttled"}},
 		{name: "HA_TOKEN stands in when SSM fails", fail: fakessm.AccessDenied, haToken: true, wantToken: 1},
-		{name: "Parameter Store stalls", stall: true, wantToken: -1, wantWords: []string{"HA_TOKEN_PARAMETER"}},
+		{name: "Parameter Store stalls", stall: true, wantToken: -1, wantType: gateway.ErrBridgeUnreachable, wantWords: []string{"HA_TOKEN_PARAMETER", "time budget"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -79,7 +82,7 @@ func testSSM(t *testing.T) {
 }
 
 // runSSM relays a directive without a token under tt. A failure must be
-// an INTERNAL_ERROR that names HA_TOKEN_PARAMETER and the cause, logged,
+// the Alexa error tt wants, naming HA_TOKEN_PARAMETER and the fix, logged,
 // with Home Assistant left alone; once Parameter Store answers again the
 // next directive must get through with its value.
 func runSSM(t *testing.T, tt ssmCase) {
@@ -110,7 +113,11 @@ func runSSM(t *testing.T, tt ssmCase) {
 		checkTokens(t, sim, tt.wantToken)
 		return
 	}
-	checkError(t, directive, a.payload, gateway.ErrInternal)
+	want := gateway.ErrInternal
+	if tt.wantType != "" {
+		want = tt.wantType
+	}
+	checkError(t, directive, a.payload, want)
 	msg := decodeEvent(t, a.payload).Event.Payload.Message
 	for _, w := range tt.wantWords {
 		if !strings.Contains(msg, w) {

@@ -31,8 +31,10 @@ const (
 	// stallEvery puts a stalled answer (a timeout) every so many
 	// invocations; each costs soakTimeout.
 	stallEvery = 97
-	// soakTimeout is HA_TIMEOUT for the soak: short, so stalls are cheap.
-	soakTimeout = 100 * time.Millisecond
+	// soakTimeout is HA_TIMEOUT for the soak: short, so stalls stay cheap,
+	// yet long enough that a good relay on a loaded CI machine (race
+	// detector on, two shared cores) never runs out of it.
+	soakTimeout = time.Second
 )
 
 // soakN is the number of invocations of the soak.
