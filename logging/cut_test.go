@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"pgregory.net/rapid"
@@ -78,4 +79,50 @@ func TestCutRunesProperty(t *testing.T) {
 			t.Fatalf("cutRunes(%q, %d) = %q; want %d runes: a prefix and %s", s, max, got, max, CutMark)
 		}
 	})
+}
+
+// lastRecord keeps the record it was last given.
+type lastRecord struct{ r slog.Record }
+
+func (l *lastRecord) Enabled(context.Context, slog.Level) bool { return true }
+func (l *lastRecord) Handle(_ context.Context, r slog.Record) error {
+	l.r = r
+	return nil
+}
+func (l *lastRecord) WithAttrs([]slog.Attr) slog.Handler { return l }
+func (l *lastRecord) WithGroup(string) slog.Handler      { return l }
+
+// TestCutHandler: a record with nothing too long passes without allocating;
+// a long string is cut at any depth, other values are left alone.
+func TestCutHandler(t *testing.T) {
+	next := &lastRecord{}
+	h := &cutHandler{next: next, max: 8}
+	ctx := context.Background()
+	short := slog.NewRecord(time.Now(), slog.LevelInfo, "relayed", 0)
+	short.AddAttrs(slog.String("ns", "Alexa"), slog.Int("status", 200), slog.Group("ep", slog.String("id", "light#1")))
+	if allocs := testing.AllocsPerRun(100, func() { _ = h.Handle(ctx, short) }); allocs != 0 {
+		t.Fatalf("a record with nothing to cut cost %v allocations, want 0", allocs)
+	}
+	long := slog.NewRecord(time.Now(), slog.LevelInfo, "a message far too long", 0)
+	long.AddAttrs(slog.Int("status", 200), slog.Group("ep", slog.String("id", "an id far too long")))
+	if err := h.Handle(ctx, long); err != nil {
+		t.Fatal(err)
+	}
+	if got := next.r.Message; got != "a messa"+CutMark {
+		t.Errorf("message %q, want it cut to 8 runes", got)
+	}
+	var id string
+	var status int64
+	next.r.Attrs(func(a slog.Attr) bool {
+		switch a.Key {
+		case "status":
+			status = a.Value.Int64()
+		case "ep":
+			id = a.Value.Group()[0].Value.String()
+		}
+		return true
+	})
+	if id != "an id f"+CutMark || status != 200 {
+		t.Errorf("group id %q, status %d; want the id cut and the status kept", id, status)
+	}
 }

@@ -29,12 +29,11 @@ func New(s Settings) *Logger {
 	}
 	st.secrets.Store(st.static)
 	st.inv.Store(&invocation{})
-	opts := &slog.HandlerOptions{Level: s.Level}
+	var out slog.Handler = slog.NewJSONHandler(w, &slog.HandlerOptions{Level: s.Level})
 	if s.MaxValueRunes > 0 {
-		opts.ReplaceAttr = cutStrings(s.MaxValueRunes)
+		out = &cutHandler{next: out, max: s.MaxValueRunes}
 	}
-	jsonHandler := slog.NewJSONHandler(w, opts)
-	st.out = &redactingHandler{next: jsonHandler, secrets: &st.secrets}
+	st.out = &redactingHandler{next: out, secrets: &st.secrets}
 	return &Logger{st: st, slog: slog.New(&lineHandler{st: st})}
 }
 
