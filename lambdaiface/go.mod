@@ -7,4 +7,9 @@ require (
 	pgregory.net/rapid v1.3.0
 )
 
-require golang.org/x/text v0.14.0 // indirect
+require (
+	github.com/lee-engine/lee/utility v0.0.0
+	golang.org/x/text v0.14.0 // indirect
+)
+
+replace github.com/lee-engine/lee/utility => ../utility

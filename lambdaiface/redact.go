@@ -66,6 +66,19 @@ func (d Directive) LogValue() slog.Value {
 	return slog.GroupValue(attrs...)
 }
 
+// String shows the payload's token places without their tokens.
+func (p DirectivePayload) String() string {
+	return fmt.Sprintf("DirectivePayload{Scope:%v Grantee:%v}", p.Scope, p.Grantee)
+}
+
+// GoString keeps %#v from printing the tokens.
+func (p DirectivePayload) GoString() string { return p.String() }
+
+// LogValue records whether each token place is set, never its token.
+func (p DirectivePayload) LogValue() slog.Value {
+	return slog.GroupValue(slog.Bool("scope_set", p.Scope != nil), slog.Bool("grantee_set", p.Grantee != nil))
+}
+
 // String shows the user id and whether a token is set, never the token.
 func (u SkillUser) String() string {
 	return fmt.Sprintf("SkillUser{UserID:%s AccessToken:%s}", u.UserID, mask(u.AccessToken))
@@ -89,14 +102,10 @@ func (r CustomSkillRequest) LogValue() slog.Value {
 	)
 }
 
-// String shows the request line only, since headers and body may carry
-// credentials: "GET /healthz".
+// String shows the request line only: "GET /healthz".
 func (r HTTPRequest) String() string {
 	return r.RequestContext.HTTP.Method + " " + r.RequestContext.HTTP.Path
 }
-
-// GoString keeps %#v from printing headers and body.
-func (r HTTPRequest) GoString() string { return r.String() }
 
 // LogValue records the request line and AWS request id for log/slog.
 func (r HTTPRequest) LogValue() slog.Value {
@@ -105,14 +114,6 @@ func (r HTTPRequest) LogValue() slog.Value {
 		slog.String("path", r.RequestContext.HTTP.Path),
 		slog.String("requestId", r.RequestContext.RequestID),
 	)
-}
-
-// LogValue records the envelope's directive, never its token.
-func (e Envelope) LogValue() slog.Value {
-	if e.Directive == nil {
-		return slog.GroupValue()
-	}
-	return e.Directive.LogValue()
 }
 
 // LogValue records the event's identity for log/slog; an event from Home
