@@ -30,12 +30,13 @@ func TestValidateEvent(t *testing.T) {
 		{name: "array", raw: `[{}]`, want: ErrNotJSON},
 		{name: "null", raw: `null`, want: ErrNotJSON},
 		{name: "string", raw: `"{}"`, want: ErrNotJSON},
-		{name: "truncated", raw: `{"a":`, want: ErrNotJSON},
-		{name: "trailing value", raw: `{}{}`, want: ErrNotJSON},
-		{name: "trailing garbage", raw: `{} x`, want: ErrNotJSON},
-		{name: "unbalanced close", raw: `{}]`, want: ErrNotJSON},
 		{name: "invalid UTF-8 in string", raw: "{\"a\":\"\xff\"}", want: ErrNotJSON},
-		{name: "raw control in string", raw: "{\"a\":\"\n\"}", want: ErrNotJSON},
+		// The grammar is the decoder's to judge (lambdaiface.Decode), so
+		// that an event is scanned for it once: these pass here.
+		{name: "truncated", raw: `{"a":`},
+		{name: "trailing value", raw: `{}{}`},
+		{name: "unbalanced close", raw: `{}]`},
+		{name: "raw control in string", raw: "{\"a\":\"\n\"}"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,7 +66,7 @@ func TestValidateEventAcceptsAlexaSamples(t *testing.T) {
 func TestValidateEventErrorHidesContent(t *testing.T) {
 	secret := "sk-very-secret-token"
 	inputs := []string{
-		`{"token":"` + secret + `"`,
+		`{"token":"` + secret + "\xff\"}",
 		`{"token":"` + secret + `"}` + strings.Repeat(" ", 300<<10),
 		`{"token":"` + secret + `","a":` + strings.Repeat("[", 40) + `}`,
 	}
