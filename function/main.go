@@ -9,14 +9,28 @@ import (
 )
 
 func main() {
-	g, err := gateway.Load(gateway.Options{})
+	h, err := load()
 	if err != nil {
 		// One line naming the variable at fault; Lambda shows it in the
 		// function's log and reports Runtime.ExitError to the caller.
 		fmt.Fprintf(os.Stderr, "lee: init failed: %v\n", err)
 		os.Exit(1)
 	}
-	g.MarkInitDone()
-	h := newHandler(g)
 	lambda.Start(h)
+}
+
+// load is the init phase: the configuration from the environment, the
+// gateway over it (building only what LEE_PRELOAD names) and the dispatch
+// table.
+func load() (*handler, error) {
+	g, err := gateway.Load(gateway.Options{})
+	if err != nil {
+		return nil, err
+	}
+	h, err := newHandler(g)
+	if err != nil {
+		return nil, err
+	}
+	g.MarkInitDone()
+	return h, nil
 }

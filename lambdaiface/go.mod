@@ -7,6 +7,8 @@ require (
 	pgregory.net/rapid v1.3.0
 )
 
+require github.com/aws/aws-lambda-go v1.55.1
+
 require (
 	github.com/lee-engine/lee/utility v0.0.0
 	golang.org/x/text v0.14.0 // indirect

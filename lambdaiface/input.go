@@ -1,11 +1,13 @@
 package lambdaiface
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/aws/aws-lambda-go/lambdacontext"
 	"github.com/lee-engine/lee/utility"
 )
 
@@ -163,6 +165,15 @@ func fieldIn(err *json.UnmarshalTypeError, members ...string) string {
 		if strings.EqualFold(top, m) {
 			return err.Field
 		}
+	}
+	return ""
+}
+
+// RequestID returns the Lambda request id of the invocation ctx belongs to,
+// as the aws-lambda-go runtime loop puts it there, or "" outside one.
+func RequestID(ctx context.Context) string {
+	if lc, ok := lambdacontext.FromContext(ctx); ok {
+		return lc.AwsRequestID
 	}
 	return ""
 }
