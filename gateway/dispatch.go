@@ -119,6 +119,25 @@ type Request struct {
 // Row returns the name of the row serving the request.
 func (r *Request) Row() string { return r.row.Name }
 
+// String names the row and the event, never the event's bytes or tokens.
+func (r Request) String() string {
+	name := ""
+	if r.row != nil {
+		name = r.row.Name
+	}
+	in := "no event"
+	if r.Input != nil {
+		in = r.Input.String()
+	}
+	return "row " + name + ": " + in
+}
+
+// GoString keeps %#v from printing the event, which holds the token.
+func (r Request) GoString() string { return r.String() }
+
+// LogValue keeps log/slog from recording the event's bytes or tokens.
+func (r Request) LogValue() slog.Value { return slog.StringValue(r.String()) }
+
 // Invoke answers one event through t: it starts the invocation's state in
 // the context, checks the event against the security rules, decodes it
 // once, picks its row and runs the row's handler. An event that is not a

@@ -3,8 +3,6 @@ package gateway
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -13,34 +11,8 @@ import (
 	"github.com/lee-engine/lee/config"
 )
 
-// alexaDir is the shared Alexa test data seen from this package's folder
-// (/work/main/gateway → /work/shared/alexa); it is never copied here.
-const alexaDir = "../../shared/alexa"
-
-// sampleToken is the bearer token the sample directives carry.
-const sampleToken = "access-token-from-skill"
-
 // testToken is the configured fallback token (HA_TOKEN) of testConfig.
 const testToken = "fallback-token-5f1d2c9a"
-
-// alexaFile reads one file of the shared Alexa data. A missing file fails
-// the test: skipping would hide that the checks did not run.
-func alexaFile(tb testing.TB, rel string) []byte {
-	tb.Helper()
-	p := filepath.Join(alexaDir, filepath.FromSlash(rel))
-	b, err := os.ReadFile(p)
-	if err != nil {
-		tb.Fatalf("Alexa test data missing: %s must exist (shared/alexa beside the repository): %v", p, err)
-	}
-	return b
-}
-
-// turnOn is the sample TurnOn directive and the answer Home Assistant gives.
-func turnOn(tb testing.TB) (request, response []byte) {
-	tb.Helper()
-	return alexaFile(tb, "sample_messages/PowerController/PowerController.TurnOn.request.json"),
-		alexaFile(tb, "sample_messages/PowerController/PowerController.TurnOn.response.json")
-}
 
 // testConfig is a complete configuration as config.Load would give it.
 func testConfig(haURL string) *config.Config {

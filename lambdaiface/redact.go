@@ -152,3 +152,25 @@ func (s SkillSystem) LogValue() slog.Value {
 	}
 	return slog.GroupValue(slog.Any("user", *s.User))
 }
+
+// String identifies the event by its kind and, for a directive, its
+// identity; never its raw bytes or tokens.
+func (in Input) String() string {
+	if in.Directive != nil {
+		return in.Kind.String() + " " + in.Directive.String()
+	}
+	return fmt.Sprintf("%s (%d bytes)", in.Kind, len(in.Raw))
+}
+
+// GoString keeps %#v from printing the raw event, which holds the token.
+func (in Input) GoString() string { return in.String() }
+
+// LogValue records the event's kind and identity for log/slog, never its
+// raw bytes or tokens.
+func (in Input) LogValue() slog.Value {
+	attrs := []slog.Attr{slog.String("kind", in.Kind.String()), slog.Int("bytes", len(in.Raw))}
+	if in.Directive != nil {
+		attrs = append(attrs, slog.Any("directive", *in.Directive))
+	}
+	return slog.GroupValue(attrs...)
+}
