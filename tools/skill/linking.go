@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -32,7 +33,7 @@ var ErrLinkingURL = errors.New("account linking cannot use this Home Assistant U
 func LinkingBase(raw string) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil || u.Opaque != "" || u.Host == "" || u.Hostname() == "" {
-		return nil, linkingError(raw, "is not a URL with a host; give Home Assistant's external base URL, like https://ha.example.com")
+		return nil, linkingError(strconv.Quote(raw), "is not a URL with a host; give Home Assistant's external base URL, like https://ha.example.com")
 	}
 	shown := u.Redacted()
 	switch {

@@ -69,7 +69,7 @@ func (k *Skill) createSteps(b *strings.Builder) {
 		"invoke it, so the skill is created first, without an endpoint:\n\n```sh\n" +
 		"ask smapi create-skill-for-vendor --manifest \"file:" + ManifestFile + "\"\n```\n\n" +
 		"It prints `{\"skillId\": \"amzn1.ask.skill....\"}`: keep that ID.\n\n")
-	b.WriteString("## 2. Deploy the stack\n\nDeploy the function")
+	b.WriteString("## 2. Deploy the stack\n\nBuild the package (`make package ARCH=arm64`, docs/SETUP.md step 3), then deploy the\nfunction")
 	if len(in) > 1 {
 		b.WriteString(" once in each of these AWS regions")
 	}
