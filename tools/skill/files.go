@@ -172,8 +172,8 @@ func (k *Skill) manifest() manifestEnvelope {
 	for _, l := range k.locales {
 		m.PublishingInformation.Locales[l.Code] = localeInfo{Name: k.name, Description: description}
 	}
-	if k.defaultE != nil {
-		m.Apis.SmartHome.Endpoint = &endpoint{URI: k.defaultE.Raw}
+	if k.defaultARN != nil {
+		m.Apis.SmartHome.Endpoint = &endpoint{URI: k.defaultARN.Raw}
 	}
 	if len(k.regional) > 0 {
 		m.Apis.SmartHome.Regions = map[string]regionEndpoint{}

@@ -15,7 +15,7 @@ func (k *Skill) readme() []byte {
 		"Alexa Skills Kit CLI: install it with `npm install -g ask-cli`, then sign in to your Amazon\n" +
 		"developer account with `ask configure` (they need no AWS credentials).\n\n")
 	k.fileTable(&b)
-	if k.defaultE == nil {
+	if k.defaultARN == nil {
 		k.createSteps(&b)
 	} else {
 		k.updateSteps(&b)
@@ -47,10 +47,10 @@ func (k *Skill) languageList() string {
 }
 
 func (k *Skill) endpointList() string {
-	if k.defaultE == nil {
+	if k.defaultARN == nil {
 		return "no endpoint yet"
 	}
-	parts := []string{"default endpoint `" + k.defaultE.Raw + "`"}
+	parts := []string{"default endpoint `" + k.defaultARN.Raw + "`"}
 	for _, r := range regions {
 		if a, ok := k.regional[r.Code]; ok {
 			parts = append(parts, r.Code+" endpoint `"+a.Raw+"`")

@@ -51,7 +51,7 @@ type Skill struct {
 	base     *url.URL
 	name     string
 	locales  []Locale
-	defaultE *FunctionARN
+	defaultARN *FunctionARN
 	regional map[string]FunctionARN
 	events   bool
 }
@@ -113,7 +113,7 @@ func (k *Skill) setEndpoints(def string, regional map[string]string) error {
 	if err != nil {
 		return err
 	}
-	k.defaultE = &a
+	k.defaultARN = &a
 	for _, code := range slices.Sorted(maps.Keys(regional)) {
 		raw := regional[code]
 		r, ok := RegionByCode(code)
@@ -139,16 +139,16 @@ func (k *Skill) setEndpoints(def string, regional map[string]string) error {
 // checkServed refuses a skill with endpoints that leaves a language to a
 // function Alexa would not call: the classic "Alexa found no devices".
 func (k *Skill) checkServed() error {
-	if k.defaultE == nil {
+	if k.defaultARN == nil {
 		return nil
 	}
 	for _, l := range k.locales {
 		r, _ := RegionByCode(l.Region)
-		if _, ok := k.regional[r.Code]; ok || k.defaultE.AWSRegion == r.AWSRegion {
+		if _, ok := k.regional[r.Code]; ok || k.defaultARN.AWSRegion == r.AWSRegion {
 			continue
 		}
 		return fmt.Errorf("%w: %s (%s) is served by Alexa's %s endpoint, which calls functions in %s only, and the function %s is in %s: deploy the stack in %s too and give its ARN with --region-arn %s=ARN",
-			ErrSettings, l.Code, l.Language, r.Name, r.AWSRegion, k.defaultE.Raw, k.defaultE.AWSRegion, r.AWSRegion, r.Code)
+			ErrSettings, l.Code, l.Language, r.Name, r.AWSRegion, k.defaultARN.Raw, k.defaultARN.AWSRegion, r.AWSRegion, r.Code)
 	}
 	return nil
 }

@@ -66,3 +66,21 @@ func TestReadStackFileErrors(t *testing.T) {
 		t.Errorf("2 MiB file: %v", err)
 	}
 }
+
+// TestParseFunctionARN splits an ARN into its parts.
+func TestParseFunctionARN(t *testing.T) {
+	a, err := skill.ParseFunctionARN(" " + euARN + " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := skill.FunctionARN{Raw: euARN, AWSRegion: "eu-west-1", Account: "123456789012", Function: "lee", Qualifier: "live"}
+	if a != want {
+		t.Errorf("ParseFunctionARN = %+v, want %+v", a, want)
+	}
+	for _, bad := range []string{"", "arn:aws:lambda:eu-west-1:12345678901:function:lee", "arn:aws:lambda:eu-west-1:123456789012:function:lee:live:1",
+		"arn:aws:lambda:eu-west-1:123456789012:function:" + strings.Repeat("a", 65)} {
+		if _, err := skill.ParseFunctionARN(bad); !errors.Is(err, skill.ErrARN) {
+			t.Errorf("ParseFunctionARN(%q) = %v, want ErrARN", bad, err)
+		}
+	}
+}
