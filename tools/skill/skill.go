@@ -48,12 +48,12 @@ type Settings struct {
 
 // Skill is a checked skill, ready to be written.
 type Skill struct {
-	base     *url.URL
-	name     string
-	locales  []Locale
+	base       *url.URL
+	name       string
+	locales    []Locale
 	defaultARN *FunctionARN
-	regional map[string]FunctionARN
-	events   bool
+	regional   map[string]FunctionARN
+	events     bool
 }
 
 // New checks s and returns the skill it describes. Each refusal is one
