@@ -8,19 +8,25 @@ export CGO_ENABLED ?= 1
 # The AWS Lambda Runtime Interface Emulator, pinned; the end-to-end tests run the bootstrap under it.
 RIE_VERSION := v0.0.0-20261030222936-bef5c4ba774d
 export PATH := $(or $(shell $(GO) env GOBIN),$(shell $(GO) env GOPATH)/bin):$(PATH)
+# Amazon's SMAPI model and TypeScript, pinned; tools/skill type-checks the files lee skill
+# writes against the model's types. The folder is per version, so a new pin installs afresh.
+SMAPI_MODEL_VERSION := 1.24.0
+SMAPI_RUNTIME_VERSION := 1.4.0
+TYPESCRIPT_VERSION := 5.9.3
+export LEE_SMAPI_MODEL ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/lee/smapi-$(SMAPI_MODEL_VERSION)-ts$(TYPESCRIPT_VERSION)
 
 FUZZTIME ?= 5s
 
 # The per-module targets (test/%, testoff/%, vet/%, tidy/%) are pattern rules;
 # they must not be listed in .PHONY, where make skips pattern-rule search and
 # would silently do nothing. FORCE makes them run every time instead.
-.PHONY: all test fmt vet tidy sync synccheck check bootstrap demo clean rie fuzz package FORCE
+.PHONY: all test fmt vet tidy sync synccheck check bootstrap demo clean rie smapi fuzz package FORCE
 FORCE:
 
 all: test
 
 ## test: everything CI runs — format, vet, tests in workspace mode and with GOWORK=off, checks.
-test: rie fmt synccheck vet $(addprefix test/,$(MODULES)) $(addprefix testoff/,$(MODULES)) check fuzz
+test: rie smapi fmt synccheck vet $(addprefix test/,$(MODULES)) $(addprefix testoff/,$(MODULES)) check fuzz
 
 ## test/<module>: the module's tests in workspace mode.
 test/%: FORCE
@@ -80,6 +86,17 @@ fuzz:
 ## rie: install the pinned Runtime Interface Emulator when it is missing.
 rie:
 	@command -v aws-lambda-rie >/dev/null 2>&1 || $(GO) install github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@$(RIE_VERSION)
+
+## smapi: install Amazon's SMAPI model and TypeScript with npm when missing (skipped without npm).
+smapi:
+	@if [ -f "$(LEE_SMAPI_MODEL)/.installed" ]; then exit 0; fi; \
+	if ! command -v npm >/dev/null 2>&1; then \
+	  echo "smapi: npm not found: the check of lee skill's files against Amazon's SMAPI model will be skipped"; exit 0; fi; \
+	echo "smapi: installing ask-smapi-model@$(SMAPI_MODEL_VERSION) and typescript@$(TYPESCRIPT_VERSION) into $(LEE_SMAPI_MODEL)"; \
+	mkdir -p "$(LEE_SMAPI_MODEL)" && \
+	npm install --prefix "$(LEE_SMAPI_MODEL)" --no-save --no-audit --no-fund --ignore-scripts --loglevel=error \
+	  ask-smapi-model@$(SMAPI_MODEL_VERSION) ask-sdk-model-runtime@$(SMAPI_RUNTIME_VERSION) typescript@$(TYPESCRIPT_VERSION) && \
+	touch "$(LEE_SMAPI_MODEL)/.installed"
 
 ## demo: the main job, locally — the function against the simulator's demo home.
 demo:
