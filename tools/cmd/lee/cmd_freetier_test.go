@@ -57,6 +57,20 @@ func TestRunFreetier(t *testing.T) {
 	}
 }
 
+// TestRunFreetierWithoutDuration: the one value without a default is
+// explained, with the command that measures it.
+func TestRunFreetierWithoutDuration(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := runFreetier([]string{"--memory", "256"}, &stdout, &stderr); code != 2 || stdout.Len() != 0 {
+		t.Fatalf("exit %d, stdout %q; want 2 and nothing", code, stdout.String())
+	}
+	for _, want := range []string{"no duration", "lee bench coldstart --json > bench.json", "--from-bench bench.json", "--duration-ms", "Billed Duration"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+		}
+	}
+}
+
 func TestRunFreetierText(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	if code := runFreetier([]string{"--duration-ms", "3300"}, &stdout, &stderr); code != 0 {
