@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register("package", "zip dist/bootstrap reproducibly into dist/lee-<version>-<arch>.zip with its SHA-256", runPackage)
+	register("package", "zip dist/bootstrap reproducibly into dist/lee-<version>-<arch>.zip with its SHA-256 (and the template's copy, dist/lee-<version>.zip)", runPackage)
 }
 
 // runPackage runs `lee package --binary FILE --arch arm64|amd64 [--out DIR]
@@ -51,6 +51,7 @@ func runPackage(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "lee package: %s (deploy with Architecture=%s)\n", r.Zip, a.Lambda())
+	fmt.Fprintf(stdout, "lee package: %s, the copy deploy/template.yaml deploys: give it Architecture=%s\n", r.Deploy, a.Lambda())
 	fmt.Fprint(stdout, pack.ChecksumLine(r.SHA256, filepath.Base(r.Zip)))
 	return 0
 }
