@@ -26,22 +26,23 @@ func NewFlagSet(name, synopsis string) *flag.FlagSet {
 // on stderr, and the code is 2.
 func Error(fs *flag.FlagSet, err error, stdout, stderr io.Writer) int {
 	if errors.Is(err, flag.ErrHelp) {
-		Help(fs, stdout)
+		help(fs, stdout)
 		return 0
 	}
 	return Usage(fs, stderr, err.Error())
 }
 
-// Usage prints "<name>: <problem>" and the help to stderr and returns 2, for arguments the flag package accepts but the command does
-// not (a missing required flag, a stray argument).
+// Usage prints "<name>: <problem>" and the help to stderr and returns 2,
+// for arguments the flag package accepts but the command does not (a
+// missing required flag, a stray argument).
 func Usage(fs *flag.FlagSet, stderr io.Writer, problem string) int {
 	fmt.Fprintf(stderr, "%s: %s\n", fs.Name(), problem)
-	Help(fs, stderr)
+	help(fs, stderr)
 	return 2
 }
 
-// Help writes fs's help to w.
-func Help(fs *flag.FlagSet, w io.Writer) {
+// help writes fs's help to w, leaving fs's output as it was.
+func help(fs *flag.FlagSet, w io.Writer) {
 	out := fs.Output()
 	fs.SetOutput(w)
 	fs.Usage()

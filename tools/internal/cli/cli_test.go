@@ -63,13 +63,3 @@ func TestUsage(t *testing.T) {
 		t.Errorf("stderr %q, want %q", errOut.String(), want)
 	}
 }
-
-func TestHelpRestoresOutput(t *testing.T) {
-	fs := cli.NewFlagSet("lee thing", "lee thing")
-	var buf bytes.Buffer
-	fs.SetOutput(&buf)
-	cli.Help(fs, &bytes.Buffer{})
-	if fs.Output() != &buf {
-		t.Error("Help did not put the flag set's output back")
-	}
-}
