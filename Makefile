@@ -1,8 +1,12 @@
 # LEE — build, test and check every module of the workspace.
 # Modules are found by their go.mod, never listed by hand.
 MODULES := $(sort $(patsubst ./%/go.mod,%,$(shell find . -mindepth 2 -maxdepth 2 -name go.mod)))
-ARCH ?= amd64
+# ARCH is the Lambda architecture of make bootstrap and make package: arm64 (Graviton, the
+# cheaper one, and deploy/template.yaml's default) or amd64 (Lambda's x86_64).
+ARCH ?= arm64
 GO ?= go
+# LEE runs the repository's own tool; LEE=path/to/lee uses a prebuilt one.
+LEE ?= $(GO) run ./tools/cmd/lee
 GOTEST_FLAGS ?= -race -count=1
 export CGO_ENABLED ?= 1
 # The AWS Lambda Runtime Interface Emulator, pinned; the end-to-end tests run the bootstrap under it.
@@ -103,14 +107,15 @@ demo:
 	$(MAKE) bootstrap ARCH=$(shell $(GO) env GOARCH)
 	$(GO) run ./tools/cmd/lee demo --binary dist/bootstrap
 
-## bootstrap: the Lambda binary, dist/bootstrap (ARCH=arm64 for Graviton).
+## bootstrap: the Lambda binary, dist/bootstrap, for linux/$(ARCH). The build's flags are
+## defined once, in tools/harness (lee build prints the command it runs).
 bootstrap:
-	mkdir -p dist
-	cd function && CGO_ENABLED=0 GOOS=linux GOARCH=$(ARCH) $(GO) build -tags lambda.norpc -trimpath -ldflags "-s -w" -o ../dist/bootstrap .
+	$(LEE) build --arch $(ARCH) --out dist/bootstrap
 
-## package: dist/lee-<version>-<arch>.zip (bootstrap only, reproducible) and its .sha256.
+## package: dist/lee-<version>-<arch>.zip (bootstrap only, reproducible), its .sha256, and
+## dist/lee-<version>.zip, the copy deploy/template.yaml deploys.
 package: bootstrap
-	$(GO) run ./tools/cmd/lee package --binary dist/bootstrap --arch $(ARCH) --out dist
+	$(LEE) package --binary dist/bootstrap --arch $(ARCH) --out dist
 
 clean:
 	rm -rf dist

@@ -2,7 +2,11 @@ package harness
 
 import (
 	"context"
+	"debug/buildinfo"
 	"debug/elf"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -55,5 +59,73 @@ func TestBuildFloorRejectsBadArchitecture(t *testing.T) {
 	_, err := BuildFloor(context.Background(), t.TempDir(), "mips")
 	if err == nil || !strings.Contains(err.Error(), `"mips"`) {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestBuildHasNoVCSStamps builds a small main package that sits in a fresh
+// git repository with an untracked file, with stamping asked for in
+// GOFLAGS: the build's own -buildvcs=false must win, so that a binary
+// depends on its source alone and not on the checkout it was built in.
+func TestBuildHasNoVCSStamps(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed; this test needs it to make a checkout")
+	}
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod":  "module example.com/stamp\n\ngo 1.26\n",
+		"main.go": "package main\n\nfunc main() {}\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{
+		{"init", "-q"},
+		{"add", "."},
+		{"-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "seed"},
+	} {
+		if out, err := exec.Command("git", append([]string{"-C", dir}, args...)...).CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v: %s", args, err, out)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("untracked"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GOFLAGS", "-buildvcs=true")
+	t.Setenv("GOWORK", "off")
+	out, err := buildLinux(context.Background(), dir, ".", filepath.Join(t.TempDir(), "bootstrap"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := buildinfo.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range info.Settings {
+		got[s.Key] = s.Value
+		if strings.HasPrefix(s.Key, "vcs") {
+			t.Errorf("the binary carries %s=%s", s.Key, s.Value)
+		}
+	}
+	for k, v := range map[string]string{"-trimpath": "true", "-tags": "lambda.norpc", "CGO_ENABLED": "0", "GOOS": "linux"} {
+		if got[k] != v {
+			t.Errorf("build setting %s = %q, want %q", k, got[k], v)
+		}
+	}
+}
+
+func TestBuildCommand(t *testing.T) {
+	got, err := BuildCommand("x86_64")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "CGO_ENABLED=0 GOOS=linux GOARCH=amd64 GOAMD64=v1 GOARM64=v8.0 go build -tags lambda.norpc -trimpath -buildvcs=false -ldflags '-s -w'"
+	if got != want {
+		t.Errorf("BuildCommand = %q, want %q", got, want)
+	}
+	if _, err := BuildCommand("mips"); err == nil {
+		t.Error("BuildCommand accepted mips")
 	}
 }

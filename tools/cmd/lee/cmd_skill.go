@@ -1,12 +1,12 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
 
+	"github.com/lee-engine/lee/tools/internal/cli"
 	"github.com/lee-engine/lee/tools/skill"
 )
 
@@ -19,8 +19,7 @@ func init() {
 // NAME] [--out dist/skill]`. Exit 0 when the files are written, 1 when
 // writing fails, 2 on bad arguments or settings Alexa would refuse.
 func runSkill(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("lee skill", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("lee skill", "lee skill --ha-url https://ha.example.com [--function-arn ARN | --from-stack FILE] [--region-arn REGION=ARN]... [--locale CODE]... [--events] [--name NAME] [--out DIR]")
 	var s skill.Settings
 	var locales stringList
 	regionARNs := regionARNFlag{}
@@ -33,11 +32,13 @@ func runSkill(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&s.Name, "name", skill.DefaultName, "the skill's name, shown only to you")
 	out := fs.String("out", filepath.Join("dist", "skill"), "folder to write the files into")
 	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
+		return cli.Error(fs, err, stdout, stderr)
 	}
-	if fs.NArg() > 0 || s.HAURL == "" {
-		fmt.Fprintln(stderr, "usage: lee skill --ha-url https://ha.example.com [--function-arn ARN | --from-stack FILE] [--region-arn REGION=ARN]... [--locale CODE]... [--events] [--name NAME] [--out DIR]")
-		return 2
+	if fs.NArg() > 0 {
+		return cli.Usage(fs, stderr, fmt.Sprintf("unexpected arguments %q", fs.Args()))
+	}
+	if s.HAURL == "" {
+		return cli.Usage(fs, stderr, "--ha-url is required")
 	}
 	if *stack != "" {
 		if s.FunctionARN != "" {

@@ -27,9 +27,9 @@ func TestRunSkill(t *testing.T) {
 		{"from stack", []string{"--ha-url", url, "--from-stack", stack, "--locale", "de-DE", "--locale", "nl-NL", "--out", filepath.Join(dir, "eu")}, 0, "account-linking.json", ""},
 		{"regional", []string{"--ha-url", url, "--function-arn", us, "--region-arn", "eu=" + eu, "--locale", "en-US", "--locale", "ar-SA", "--events", "--out", filepath.Join(dir, "all")}, 0, "account-linking-EU.json", ""},
 		{"no endpoint", []string{"--ha-url", url, "--out", filepath.Join(dir, "create")}, 0, "next, the commands in " + filepath.Join(dir, "create", "README.md"), ""},
-		{"help", []string{"-h"}, 0, "", "-from-stack"},
-		{"no URL", []string{"--function-arn", us}, 2, "", "usage: lee skill"},
-		{"stray argument", []string{"--ha-url", url, "extra"}, 2, "", "usage: lee skill"},
+		{"help", []string{"-h"}, 0, "-from-stack", ""},
+		{"no URL", []string{"--function-arn", us}, 2, "", "lee skill: --ha-url is required\nusage: lee skill"},
+		{"stray argument", []string{"--ha-url", url, "extra"}, 2, "", "lee skill: unexpected arguments [\"extra\"]\nusage: lee skill"},
 		{"http", []string{"--ha-url", "http://ha.example.com"}, 2, "", "lee skill: account linking cannot use this Home Assistant URL: http://ha.example.com is not https"},
 		{"port", []string{"--ha-url", "https://ha.example.com:8123"}, 2, "", "uses port 8123"},
 		{"path", []string{"--ha-url", "https://ha.example.com/api"}, 2, "", "contains /api"},
@@ -54,8 +54,10 @@ func TestRunSkill(t *testing.T) {
 			if !strings.Contains(stderr.String(), tc.stderr) {
 				t.Errorf("stderr lacks %q:\n%s", tc.stderr, stderr.String())
 			}
-			if strings.HasPrefix(stderr.String(), "lee skill:") && strings.Count(stderr.String(), "\n") != 1 {
-				t.Errorf("refusal is not one line:\n%s", stderr.String())
+			// A refusal of the settings is one line; a bad flag or argument
+			// is one line followed by the usage (internal/cli's contract).
+			if e := stderr.String(); strings.HasPrefix(e, "lee skill:") && !strings.Contains(e, "usage: lee skill") && strings.Count(e, "\n") != 1 {
+				t.Errorf("refusal is not one line:\n%s", e)
 			}
 		})
 	}
