@@ -99,6 +99,10 @@ func TestSetManifestVersion(t *testing.T) {
 			}
 		})
 	}
+	flow, err := setManifestVersion([]byte("modules: {cache: 0.1.0, gateway: 0.1.0}\n"), "gateway", "0.2.0")
+	if err != nil || string(flow) != "modules: {cache: 0.1.0, gateway: 0.2.0}\n" {
+		t.Errorf("flow style: got %q, %v", flow, err)
+	}
 	for name, bad := range map[string]string{
 		"module not listed": in,
 		"no modules key":    "other:\n  ghost: 0.1.0\n",

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/lee-engine/lee/tools/release"
@@ -138,7 +139,7 @@ func repoRoot(explicit string) (string, error) {
 		if err != nil || !info.IsDir() {
 			return "", fmt.Errorf("root %s is not a folder", explicit)
 		}
-		return explicit, nil
+		return filepath.Abs(explicit)
 	}
 	wd, err := os.Getwd()
 	if err != nil {
