@@ -59,76 +59,93 @@ func TestConsumer(t *testing.T) {
 	t.Logf("released %v and built the proxy in %s", released, time.Since(start).Round(time.Second))
 
 	modcache := consumerEnv(t, proxy)
-	t.Run("gateway relays one directive", func(t *testing.T) {
-		start := time.Now()
-		dir := consumerModule(t, "relay", "gateway", versions["gateway"])
-		bin := filepath.Join(dir, "relay")
-		goRun(t, dir, nil, "build", "-o", bin, ".")
-		requireDeps(t, bin, map[string]string{"gateway": versions["gateway"], "cache": versions["cache"]})
-		sim, err := hasim.Start(hasim.Settings{Tokens: []string{demo.Token}}, hasim.DefaultAddr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer sim.Close()
-		out := run(t, dir, []string{"LEE_CONSUMER_TOKEN=" + demo.Token}, bin, sim.URL())
-		if want := "gateway " + versions["gateway"] + ": HTTP 200 Alexa.Discovery Discover.Response\n"; out != want {
-			t.Errorf("relay printed %q, want %q", out, want)
-		}
-		reqs := sim.Requests()
-		if len(reqs) != 1 || reqs[0].Path != "/api/alexa/smart_home" || !reqs[0].TokenMatched {
-			t.Errorf("Home Assistant saw %+v, want one Smart Home request with the token", reqs)
-		}
-		t.Logf("built and ran in %s", time.Since(start).Round(time.Second))
-	})
-	t.Run("function passes the demo", func(t *testing.T) {
-		start := time.Now()
-		dir := consumerModule(t, "", "function", versions["function"])
-		bin := filepath.Join(dir, "bootstrap")
-		if err := harness.BuildPackage(t.Context(), dir, repocheck.RepoPrefix+"function", bin, runtime.GOARCH); err != nil {
-			t.Fatal(err)
-		}
-		requireDeps(t, bin, map[string]string{"function": versions["function"], "gateway": versions["gateway"], "cache": versions["cache"]})
-		var report bytes.Buffer
-		if err := demo.Run(t.Context(), demo.Settings{Binary: bin, Root: root, Out: &report}); err != nil {
-			t.Fatalf("demo against the consumer-built function: %v\n%s", err, report.String())
-		}
-		t.Logf("built and passed the demo in %s", time.Since(start).Round(time.Second))
-	})
-	t.Run("no test-only module is downloaded", func(t *testing.T) {
-		got := downloaded(t, modcache)
-		t.Logf("downloaded for gateway and function: %s", strings.Join(got, " "))
-		for _, testOnly := range []string{"go.uber.org/goleak", "pgregory.net/rapid", "github.com/santhosh-tekuri/jsonschema/v6"} {
-			if slices.Contains(got, testOnly) {
-				t.Errorf("%s, required only by tests, was downloaded", testOnly)
-			}
-		}
-	})
-	t.Run("circuitbreaker alone", func(t *testing.T) {
-		alone := filepath.Join(t.TempDir(), "modcache")
-		t.Setenv("GOMODCACHE", alone)
-		dir := consumerModule(t, "breaker", "circuitbreaker", versions["circuitbreaker"])
-		bin := filepath.Join(dir, "breaker")
-		goRun(t, dir, nil, "build", "-o", bin, ".")
-		if out, want := run(t, dir, nil, bin), "circuitbreaker "+versions["circuitbreaker"]+"\n"; out != want {
-			t.Errorf("breaker printed %q, want %q", out, want)
-		}
-		got := downloaded(t, alone)
-		if !slices.Contains(got, "github.com/sony/gobreaker/v2") {
-			t.Errorf("the module cache does not hold circuitbreaker's own dependency: %v", got)
-		}
-		var lee []string
-		for _, p := range got {
-			if strings.HasPrefix(p, repocheck.RepoPrefix) {
-				lee = append(lee, p)
-			}
-		}
-		// DESIGN.md lets an interface module import utility too; the
-		// day circuitbreaker does, utility belongs in this list.
-		if want := []string{repocheck.RepoPrefix + "circuitbreaker"}; !slices.Equal(lee, want) {
-			t.Errorf("a consumer of circuitbreaker alone downloaded these LEE modules: %v, want %v", lee, want)
-		}
-	})
+	t.Run("gateway relays one directive", func(t *testing.T) { consumeGateway(t, versions) })
+	t.Run("function passes the demo", func(t *testing.T) { consumeFunction(t, root, versions) })
+	t.Run("no test-only module is downloaded", func(t *testing.T) { noTestOnlyDownloads(t, modcache) })
+	t.Run("circuitbreaker alone", func(t *testing.T) { consumeBreakerAlone(t, versions) })
 	t.Logf("TestConsumer took %s", time.Since(start).Round(time.Second))
+}
+
+// consumeGateway builds testdata/consumer/relay against gateway's release
+// and relays one directive to the simulator with it.
+func consumeGateway(t *testing.T, versions map[string]string) {
+	start := time.Now()
+	dir := consumerModule(t, "relay", "gateway", versions["gateway"])
+	bin := filepath.Join(dir, "relay")
+	goRun(t, dir, nil, "build", "-o", bin, ".")
+	requireDeps(t, bin, map[string]string{"gateway": versions["gateway"], "cache": versions["cache"]})
+	sim, err := hasim.Start(hasim.Settings{Tokens: []string{demo.Token}}, hasim.DefaultAddr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sim.Close()
+	out := run(t, dir, []string{"LEE_CONSUMER_TOKEN=" + demo.Token}, bin, sim.URL())
+	if want := "gateway " + versions["gateway"] + ": HTTP 200 Alexa.Discovery Discover.Response\n"; out != want {
+		t.Errorf("relay printed %q, want %q", out, want)
+	}
+	reqs := sim.Requests()
+	if len(reqs) != 1 || reqs[0].Path != "/api/alexa/smart_home" || !reqs[0].TokenMatched {
+		t.Errorf("Home Assistant saw %+v, want one Smart Home request with the token", reqs)
+	}
+	t.Logf("built and ran in %s", time.Since(start).Round(time.Second))
+}
+
+// consumeFunction builds function from its release as make bootstrap
+// builds it and runs the demo against it.
+func consumeFunction(t *testing.T, root string, versions map[string]string) {
+	start := time.Now()
+	dir := consumerModule(t, "", "function", versions["function"])
+	bin := filepath.Join(dir, "bootstrap")
+	if err := harness.BuildPackage(t.Context(), dir, repocheck.RepoPrefix+"function", bin, runtime.GOARCH); err != nil {
+		t.Fatal(err)
+	}
+	requireDeps(t, bin, map[string]string{"function": versions["function"], "gateway": versions["gateway"], "cache": versions["cache"]})
+	var report bytes.Buffer
+	if err := demo.Run(t.Context(), demo.Settings{Binary: bin, Root: root, Out: &report}); err != nil {
+		t.Fatalf("demo against the consumer-built function: %v\n%s", err, report.String())
+	}
+	t.Logf("built and passed the demo in %s", time.Since(start).Round(time.Second))
+}
+
+// noTestOnlyDownloads fails when the consumers' module cache holds a
+// library that LEE's modules require only in their tests.
+func noTestOnlyDownloads(t *testing.T, modcache string) {
+	got := downloaded(t, modcache)
+	t.Logf("downloaded for gateway and function: %s", strings.Join(got, " "))
+	for _, testOnly := range []string{"go.uber.org/goleak", "pgregory.net/rapid", "github.com/santhosh-tekuri/jsonschema/v6"} {
+		if slices.Contains(got, testOnly) {
+			t.Errorf("%s, required only by tests, was downloaded", testOnly)
+		}
+	}
+}
+
+// consumeBreakerAlone builds testdata/consumer/breaker, which requires only
+// circuitbreaker, with a module cache of its own, and fails when any other
+// LEE module was downloaded.
+func consumeBreakerAlone(t *testing.T, versions map[string]string) {
+	alone := filepath.Join(t.TempDir(), "modcache")
+	t.Setenv("GOMODCACHE", alone)
+	dir := consumerModule(t, "breaker", "circuitbreaker", versions["circuitbreaker"])
+	bin := filepath.Join(dir, "breaker")
+	goRun(t, dir, nil, "build", "-o", bin, ".")
+	if out, want := run(t, dir, nil, bin), "circuitbreaker "+versions["circuitbreaker"]+"\n"; out != want {
+		t.Errorf("breaker printed %q, want %q", out, want)
+	}
+	got := downloaded(t, alone)
+	if !slices.Contains(got, "github.com/sony/gobreaker/v2") {
+		t.Errorf("the module cache does not hold circuitbreaker's own dependency: %v", got)
+	}
+	var lee []string
+	for _, p := range got {
+		if strings.HasPrefix(p, repocheck.RepoPrefix) {
+			lee = append(lee, p)
+		}
+	}
+	// DESIGN.md lets an interface module import utility too; the day
+	// circuitbreaker does, utility belongs in this list.
+	if want := []string{repocheck.RepoPrefix + "circuitbreaker"}; !slices.Equal(lee, want) {
+		t.Errorf("a consumer of circuitbreaker alone downloaded these LEE modules: %v, want %v", lee, want)
+	}
 }
 
 // releaseWithDependents releases a patch of first, then of every module
