@@ -24,13 +24,13 @@ FUZZTIME ?= 5s
 # The per-module targets (test/%, testoff/%, vet/%, tidy/%) are pattern rules;
 # they must not be listed in .PHONY, where make skips pattern-rule search and
 # would silently do nothing. FORCE makes them run every time instead.
-.PHONY: all test fmt vet tidy sync synccheck check bootstrap demo clean rie smapi fuzz package FORCE
+.PHONY: all test fmt vet tidy sync synccheck check consumer bootstrap demo clean rie smapi fuzz package FORCE
 FORCE:
 
 all: test
 
 ## test: everything CI runs — format, vet, tests in workspace mode and with GOWORK=off, checks.
-test: rie smapi fmt synccheck vet $(addprefix test/,$(MODULES)) $(addprefix testoff/,$(MODULES)) check fuzz
+test: rie smapi fmt synccheck vet $(addprefix test/,$(MODULES)) $(addprefix testoff/,$(MODULES)) check consumer fuzz
 
 ## test/<module>: the module's tests in workspace mode.
 test/%: FORCE
@@ -67,6 +67,10 @@ synccheck: sync
 check:
 	$(GO) run ./tools/cmd/lee check versions
 	$(GO) run ./tools/cmd/lee check imports
+
+## consumer: release patches in a temporary clone and use them from outside the workspace (TestConsumer).
+consumer:
+	cd tools && $(GO) test -count=1 -run '^TestConsumer$$' ./cmd/lee -args -consumer
 
 ## fuzz: every Fuzz target of every module, FUZZTIME each (found by grep, not listed by hand).
 # A run fails only on a finding. Go 1.26's fuzz engine can end a clean run with

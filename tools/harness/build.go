@@ -75,6 +75,18 @@ func BuildCommand(goarch string) (string, error) {
 	return strings.Join(words, " "), nil
 }
 
+// BuildPackage builds the main package pkg (an import path, or "." for the
+// package in dir) with the go command run in dir, into out, with the same
+// flags and architectures as BuildBootstrap. It is how a module that only
+// requires github.com/lee-engine/lee/function at a released version builds
+// the bootstrap `make bootstrap` builds from the workspace.
+func BuildPackage(ctx context.Context, dir, pkg, out, goarch string) error {
+	if _, err := buildLinux(ctx, dir, pkg, out, goarch); err != nil {
+		return fmt.Errorf("harness: build %s in %s: %w", pkg, dir, err)
+	}
+	return nil
+}
+
 // buildLinux runs go build for pkg in dir ("": the working directory) with
 // buildFlags and buildEnv and returns the absolute path of out.
 func buildLinux(ctx context.Context, dir, pkg, out, goarch string) (string, error) {

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-func run(args ...string) (code int, stdout, stderr string) {
+func dispatchLee(args ...string) (code int, stdout, stderr string) {
 	var out, errOut bytes.Buffer
 	code = dispatch(args, &out, &errOut)
 	return code, out.String(), errOut.String()
@@ -29,7 +29,7 @@ func TestEveryCommandHelp(t *testing.T) {
 	for _, name := range commandNames() {
 		t.Run(name, func(t *testing.T) {
 			for _, args := range [][]string{{name, "-h"}, {name, "--help"}, {"help", name}} {
-				code, out, errOut := run(args...)
+				code, out, errOut := dispatchLee(args...)
 				if code != 0 || errOut != "" {
 					t.Errorf("lee %s: exit %d, stderr %q; want 0 and nothing", strings.Join(args, " "), code, errOut)
 				}
@@ -50,7 +50,7 @@ func TestEveryCommandRefusesAnUnknownFlag(t *testing.T) {
 			if name == "bench" {
 				args = []string{name, "relay", "--no-such-flag"}
 			}
-			code, out, errOut := run(args...)
+			code, out, errOut := dispatchLee(args...)
 			if code != 2 || out != "" {
 				t.Errorf("exit %d, stdout %q; want 2 and nothing", code, out)
 			}
@@ -78,7 +78,7 @@ func TestDispatch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, errOut := run(tt.args...)
+			code, out, errOut := dispatchLee(tt.args...)
 			if code != tt.code {
 				t.Errorf("exit %d, want %d", code, tt.code)
 			}
