@@ -98,6 +98,8 @@ func answer(id string, h http.Header, event []byte) {
 	case "wrongid":
 		status := post(base+"/invocation/not-a-request/response", "application/json", `{}`, "")
 		post(inv+"/response", "application/json", fmt.Sprintf(`{"wrongIDStatus":%d}`, status), "")
+	case "race":
+		post(inv+"/response", "application/json", fmt.Sprintf(`{"raced":%d}`, race()), "")
 	case "trailer":
 		postWithTrailer(inv + "/response")
 	default:
@@ -117,6 +119,22 @@ func echo(id string, h http.Header, event []byte) string {
 		"env":         os.Environ(),
 	})
 	return string(b)
+}
+
+// raced is written without synchronisation by race.
+var raced int
+
+// race writes raced from two goroutines at once, a data race on purpose: a
+// binary built with -race must report it.
+func race() int {
+	done := make(chan struct{})
+	go func() {
+		raced++
+		close(done)
+	}()
+	raced++
+	<-done
+	return raced
 }
 
 // passGate waits until the test's gate at url lets the invocation through
