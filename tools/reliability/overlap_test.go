@@ -322,3 +322,31 @@ func hexRuns(b []byte, n int) func(yield func([]byte) bool) {
 		}
 	}
 }
+
+// TestOverlapTokenSearchFindsLeaks proves the token search of the overlap
+// test can fail: a whole token, one cut at either end, and its random part
+// inside a longer run of hex digits are all found, and clean output is not
+// blamed.
+func TestOverlapTokenSearchFindsLeaks(t *testing.T) {
+	calls := []*overlapCall{
+		{token: overlapTokenPrefix + "0123456789abcdef0123456789abcdef", messageID: "m0"},
+		{token: overlapTokenPrefix + "fedcba9876543210fedcba9876543210", messageID: "m1"},
+	}
+	tests := []struct {
+		name, out string
+		want      int
+	}{
+		{"clean", `{"msg":"directive relayed","requestId":"0123456789ab"}`, 0},
+		{"whole token", `{"error":"Bearer ` + calls[1].token + `"}`, 2},
+		{"cut at its end", `{"reason":"` + overlapTokenPrefix + `fedcba98…"}`, 1},
+		{"cut at its start", `{"v":"…` + calls[0].token[len(overlapTokenPrefix):] + `"}`, 1},
+		{"inside longer hex", `{"v":"00` + calls[1].token[len(overlapTokenPrefix):] + `ff"}`, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := overlapTokenLeaks([]byte(tc.out), calls); len(got) != tc.want {
+				t.Errorf("found %v, want %d finding(s)", got, tc.want)
+			}
+		})
+	}
+}
