@@ -24,13 +24,13 @@ FUZZTIME ?= 5s
 # The per-module targets (test/%, testoff/%, vet/%, tidy/%) are pattern rules;
 # they must not be listed in .PHONY, where make skips pattern-rule search and
 # would silently do nothing. FORCE makes them run every time instead.
-.PHONY: all test fmt vet tidy sync synccheck check consumer bootstrap demo clean rie smapi fuzz package FORCE
+.PHONY: all test fmt vet tidy sync synccheck check consumer bootstrap demo clean rie smapi fuzz allocs package FORCE
 FORCE:
 
 all: test
 
 ## test: everything CI runs — format, vet, tests in workspace mode and with GOWORK=off, checks.
-test: rie smapi fmt synccheck vet $(addprefix test/,$(MODULES)) $(addprefix testoff/,$(MODULES)) check consumer fuzz
+test: rie smapi fmt synccheck vet $(addprefix test/,$(MODULES)) $(addprefix testoff/,$(MODULES)) allocs check consumer fuzz
 
 ## test/<module>: the module's tests in workspace mode.
 test/%: FORCE
@@ -89,6 +89,19 @@ fuzz:
 	      echo "fuzz $$t: engine deadline without a reproducer (golang/go#75804), not a finding"; continue; fi; \
 	    echo "$$out"; exit 1; \
 	  done; \
+	done
+
+## allocs: every allocation guard of every module, without the race detector.
+# The race detector changes allocation counts, so the guards skip under -race,
+# which is how test/% runs everything. A guard is a test whose name contains
+# "Alloc" (TestXxxAllocations, TestXxxDoesNotAllocate); the packages holding
+# one are found by grep, not listed by hand, and only their guards run.
+allocs:
+	@set -e; dirs=$$(grep -l '^func Test[A-Za-z0-9_]*Alloc' $$(git ls-files '*_test.go') | xargs -n1 dirname | sort -u); \
+	for mod in $$(echo "$$dirs" | sed 's|/.*||' | sort -u); do \
+	  pkgs=$$(echo "$$dirs" | grep -E "^$$mod(/|$$)" | sed "s|^$$mod|.|"); \
+	  echo "allocs $$mod:" $$pkgs; \
+	  (cd $$mod && $(GO) test -count=1 -run Alloc $$pkgs); \
 	done
 
 ## rie: install the pinned Runtime Interface Emulator when it is missing.

@@ -7,6 +7,7 @@ require (
 	github.com/lee-engine/lee/config v0.1.0
 	github.com/lee-engine/lee/gateway v0.1.0
 	github.com/lee-engine/lee/lambdaiface v0.1.0
+	github.com/lee-engine/lee/logging v0.1.0
 	github.com/lee-engine/lee/metrics v0.1.0
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	go.uber.org/goleak v1.3.0
@@ -22,7 +23,6 @@ require (
 	github.com/lee-engine/lee/circuitbreaker v0.1.0 // indirect
 	github.com/lee-engine/lee/httpclient v0.1.0 // indirect
 	github.com/lee-engine/lee/initialization v0.1.0 // indirect
-	github.com/lee-engine/lee/logging v0.1.0 // indirect
 	github.com/lee-engine/lee/security v0.1.0 // indirect
 	github.com/lee-engine/lee/singleton v0.1.0 // indirect
 	github.com/lee-engine/lee/utility v0.1.0 // indirect

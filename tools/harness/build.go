@@ -22,7 +22,7 @@ const FloorPackage = "github.com/lee-engine/lee/tools/floor"
 // tools module when its source is present, else in the working directory,
 // which must then lie inside the workspace.
 func BuildFloor(ctx context.Context, outDir, goarch string) (string, error) {
-	out, err := buildLinux(ctx, moduleDir(), FloorPackage, filepath.Join(outDir, "bootstrap"), goarch)
+	out, err := buildLinux(ctx, moduleDir(), FloorPackage, filepath.Join(outDir, "bootstrap"), goarch, false)
 	if err != nil {
 		return "", fmt.Errorf("harness: build floor: %w", err)
 	}
@@ -38,8 +38,22 @@ func BuildFloor(ctx context.Context, outDir, goarch string) (string, error) {
 // runs the go command found in PATH, whose output is part of the error: a
 // failed build is only useful with its compiler messages.
 func BuildBootstrap(ctx context.Context, functionDir, out, goarch string) error {
-	if _, err := buildLinux(ctx, functionDir, ".", out, goarch); err != nil {
+	if _, err := buildLinux(ctx, functionDir, ".", out, goarch, false); err != nil {
 		return fmt.Errorf("harness: build bootstrap in %s: %w", functionDir, err)
+	}
+	return nil
+}
+
+// BuildBootstrapRace builds the function module like BuildBootstrap, for the
+// host's architecture, with the race detector: -race, which needs cgo and so
+// a C compiler. Such a binary writes "WARNING: DATA RACE" and the racing
+// stacks to its stderr, so a test that runs overlapping invocations
+// (Settings.MaxConcurrency) in it can find the data races of the real
+// function. It is several times slower and larger than the binary Lambda
+// runs: use it for that, never to measure.
+func BuildBootstrapRace(ctx context.Context, functionDir, out string) error {
+	if _, err := buildLinux(ctx, functionDir, ".", out, "", true); err != nil {
+		return fmt.Errorf("harness: build bootstrap with -race in %s: %w", functionDir, err)
 	}
 	return nil
 }
@@ -81,15 +95,16 @@ func BuildCommand(goarch string) (string, error) {
 // requires github.com/lee-engine/lee/function at a released version builds
 // the bootstrap `make bootstrap` builds from the workspace.
 func BuildPackage(ctx context.Context, dir, pkg, out, goarch string) error {
-	if _, err := buildLinux(ctx, dir, pkg, out, goarch); err != nil {
+	if _, err := buildLinux(ctx, dir, pkg, out, goarch, false); err != nil {
 		return fmt.Errorf("harness: build %s in %s: %w", pkg, dir, err)
 	}
 	return nil
 }
 
 // buildLinux runs go build for pkg in dir ("": the working directory) with
-// buildFlags and buildEnv and returns the absolute path of out.
-func buildLinux(ctx context.Context, dir, pkg, out, goarch string) (string, error) {
+// buildFlags and buildEnv (with cgo and -race when race is set) and returns
+// the absolute path of out.
+func buildLinux(ctx context.Context, dir, pkg, out, goarch string, race bool) (string, error) {
 	arch, err := lambdaArch(goarch)
 	if err != nil {
 		return "", err
@@ -101,10 +116,14 @@ func buildLinux(ctx context.Context, dir, pkg, out, goarch string) (string, erro
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return "", err
 	}
-	args := append(append([]string{"build"}, buildFlags...), "-o", abs, pkg)
-	cmd := exec.CommandContext(ctx, "go", args...)
+	args := append(append([]string{"build"}, buildFlags...), "-o", abs)
+	env := append(os.Environ(), buildEnv(arch)...)
+	if race {
+		args, env = append(args, "-race"), append(env, "CGO_ENABLED=1")
+	}
+	cmd := exec.CommandContext(ctx, "go", append(args, pkg)...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), buildEnv(arch)...)
+	cmd.Env = env
 	var output bytes.Buffer
 	cmd.Stdout = &output
 	cmd.Stderr = &output

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestBuildFloorProducesAStrippedStaticLinuxBinary(t *testing.T) {
@@ -94,7 +95,7 @@ func TestBuildHasNoVCSStamps(t *testing.T) {
 	}
 	t.Setenv("GOFLAGS", "-buildvcs=true")
 	t.Setenv("GOWORK", "off")
-	out, err := buildLinux(context.Background(), dir, ".", filepath.Join(t.TempDir(), "bootstrap"), "")
+	out, err := buildLinux(context.Background(), dir, ".", filepath.Join(t.TempDir(), "bootstrap"), "", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,5 +128,41 @@ func TestBuildCommand(t *testing.T) {
 	}
 	if _, err := BuildCommand("mips"); err == nil {
 		t.Error("BuildCommand accepted mips")
+	}
+}
+
+// TestBuildBootstrapRaceFindsDataRaces builds fakefn as BuildBootstrapRace
+// builds the function and checks that a data race in it reaches the
+// process's stderr, which is what tests of the real function search.
+func TestBuildBootstrapRaceFindsDataRaces(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "bootstrap")
+	// A first -race build compiles the standard library again: minutes on a
+	// loaded machine.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	if err := BuildBootstrapRace(ctx, filepath.Join("testdata", "fakefn"), bin); err != nil {
+		t.Fatal(err)
+	}
+	info, err := buildinfo.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	settings := map[string]string{}
+	for _, s := range info.Settings {
+		settings[s.Key] = s.Value
+	}
+	if settings["-race"] != "true" || settings["CGO_ENABLED"] != "1" || settings["-tags"] != "lambda.norpc" {
+		t.Errorf("build settings %v, want -race=true CGO_ENABLED=1 -tags=lambda.norpc", settings)
+	}
+	r := startRuntime(t, Settings{Binary: bin})
+	res, err := r.Invoke(testContext(t), []byte(`{"mode":"race"}`))
+	if err != nil || res.Error != nil || string(res.Payload) != `{"raced":2}` {
+		t.Fatalf("race invocation: res=%+v err=%v", res, err)
+	}
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(r.Stderr()), "WARNING: DATA RACE") {
+		t.Errorf("the race detector reported nothing; stderr:\n%s", r.Stderr())
 	}
 }
