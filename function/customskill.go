@@ -25,7 +25,7 @@ func (h *handler) customSkill(ctx context.Context, raw []byte) ([]byte, error) {
 		return h.speak(ctx, sayFailed, "the custom skill request could not be read: "+err.Error())
 	}
 	h.g.SetCorrelationID(req.Request.RequestID)
-	bctx, cancel, ok := budget(ctx, h.g.Config().Timeout)
+	bctx, cancel, ok, cut := budget(ctx, h.g.Config().Timeout)
 	defer cancel()
 	if !ok {
 		return h.speak(ctx, sayUnreachable, "no time left before the Lambda deadline")
@@ -42,7 +42,7 @@ func (h *handler) customSkill(ctx context.Context, raw []byte) ([]byte, error) {
 		return h.speak(ctx, sayNotLinked, "no access token in the request and no fallback token configured")
 	}
 	h.g.LogSecret(token)
-	res, err := h.g.CallHomeAssistant(bctx, gateway.HARequest{Path: gateway.CustomSkillPath, Token: token, Body: raw})
+	res, err := h.g.CallHomeAssistant(bctx, gateway.HARequest{Path: gateway.CustomSkillPath, Token: token, Body: raw, BudgetCut: cut})
 	switch {
 	case err != nil:
 		return h.speak(ctx, sayUnreachable, err.Error())

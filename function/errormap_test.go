@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/http"
 	"strconv"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -275,5 +276,46 @@ func TestBreakerIgnoresClientErrors(t *testing.T) {
 				t.Errorf("Home Assistant received %d of %d requests; the breaker must stay closed", got, n)
 			}
 		})
+	}
+}
+
+// TestBreakerIgnoresCutBudget: Home Assistant slower than a short Lambda
+// deadline allows, but within HA_TIMEOUT, times out again and again
+// without opening the breaker: the budget was the Lambda deadline's, not
+// Home Assistant's failure. The next directive with time enough reaches
+// Home Assistant and gets its answer.
+func TestBreakerIgnoresCutBudget(t *testing.T) {
+	var stall atomic.Bool
+	stall.Store(true)
+	answer := respond(http.StatusOK, "application/json", alexaFile(t, turnOnResponse))
+	ha := startHA(t, func(w http.ResponseWriter, r *http.Request) {
+		if stall.Load() {
+			<-r.Context().Done() // slower than any budget the test gives
+			return
+		}
+		answer(w, r)
+	})
+	cfg := baseConfig(ha.URL())
+	cfg.Tier = "minimum"
+	f := newFixture(t, cfg)
+	event := alexaFile(t, turnOnRequest)
+	n := 2 * int(cfg.Tier.Settings().BreakerFailureThreshold)
+	for range n {
+		out, err := f.h.Invoke(lambdaContext(t, testRequestID, time.Now().Add(lambdaMargin+100*time.Millisecond)), event)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkErrorAnswer(t, event, out, wantError{"Alexa", bridge, "time budget"})
+	}
+	if got := len(ha.requests()); got != n {
+		t.Fatalf("Home Assistant received %d of %d requests; the breaker must stay closed", got, n)
+	}
+	stall.Store(false)
+	out := f.mustInvoke(t, event)
+	if got := len(ha.requests()); got != n+1 {
+		t.Errorf("the directive with time enough did not reach Home Assistant (%d requests, want %d): %s", got, n+1, out)
+	}
+	if !bytes.Equal(out, alexaFile(t, turnOnResponse)) {
+		t.Errorf("answer is not Home Assistant's: %s", out)
 	}
 }
