@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -317,5 +318,27 @@ func TestBreakerIgnoresCutBudget(t *testing.T) {
 	}
 	if !bytes.Equal(out, alexaFile(t, turnOnResponse)) {
 		t.Errorf("answer is not Home Assistant's: %s", out)
+	}
+}
+
+// TestUnpreparedRequest: a request that cannot even be prepared (here a
+// DNS server given by name, which config.Load would refuse) is answered
+// INTERNAL_ERROR with a message that quotes nothing of the error, which
+// may name a file; the error itself goes to the log.
+func TestUnpreparedRequest(t *testing.T) {
+	ha := startHA(t, respond(http.StatusOK, "application/json", alexaFile(t, turnOnResponse)))
+	cfg := baseConfig(ha.URL())
+	cfg.DNSServer = "dns.lee-test.invalid:53"
+	f := newFixture(t, cfg)
+	event := alexaFile(t, turnOnRequest)
+	got := checkErrorAnswer(t, event, f.mustInvoke(t, event), wantError{"Alexa", internal, "see the function's log"})
+	if strings.Contains(got.Event.Payload.Message, "lee-test.invalid") || strings.Contains(got.Event.Payload.Message, "httpclient") {
+		t.Errorf("the answer quotes the error: %q", got.Event.Payload.Message)
+	}
+	if !strings.Contains(f.out.take(), "dns.lee-test.invalid") {
+		t.Error("the error is not in the log")
+	}
+	if n := len(ha.requests()); n != 0 {
+		t.Errorf("Home Assistant received %d requests", n)
 	}
 }

@@ -43,6 +43,9 @@ func (h *handler) smartHome(ctx context.Context, raw []byte) ([]byte, error) {
 	}
 	res, err := h.g.CallHomeAssistant(bctx, gateway.HARequest{Path: gateway.SmartHomePath, Token: token, Body: raw, BudgetCut: cut})
 	if err != nil {
+		if unprepared(err) {
+			h.g.LogWarn(ctx, "request to Home Assistant not prepared", slog.String("error", err.Error()))
+		}
 		return h.fail(ctx, d, transportFailure(err))
 	}
 	if f, bad := answerFailure(res); bad {
