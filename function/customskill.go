@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"unicode/utf8"
 
 	"github.com/lee-engine/lee/gateway"
 )
@@ -63,12 +64,13 @@ func (h *handler) speak(ctx context.Context, text, reason string) ([]byte, error
 	return marshal(gateway.NewSpeechResponse(text))
 }
 
-// isSkillResponse reports whether b is a JSON object with a "response" object.
+// isSkillResponse reports whether b is a JSON object with a "response"
+// object, in valid UTF-8 (encoding/json would let other bytes through).
 func isSkillResponse(b []byte) bool {
 	var probe struct {
 		Response json.RawMessage `json:"response"`
 	}
-	if json.Unmarshal(b, &probe) != nil {
+	if !utf8.Valid(b) || json.Unmarshal(b, &probe) != nil {
 		return false
 	}
 	return len(probe.Response) > 0 && probe.Response[0] == '{'

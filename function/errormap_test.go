@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/lee-engine/lee/gateway"
 )
@@ -91,6 +93,8 @@ func answerErrorCases(t *testing.T) []errorCase {
 			want: wantError{"Alexa", internal, "empty"}, metric: gateway.MetricInternalError, calls: 1},
 		{name: "JSON that is not an Alexa message", reply: respond(200, "application/json", []byte(`{"message":"API running."}`)),
 			want: wantError{"Alexa", internal, "not Alexa JSON"}, metric: gateway.MetricInternalError, calls: 1},
+		{name: "Alexa message that is not valid UTF-8", reply: respond(200, "application/json", notUTF8(t, turnOnAnswer)),
+			want: wantError{"Alexa", internal, "not valid UTF-8"}, metric: gateway.MetricInternalError, calls: 1},
 		{name: "answer over 6 MB", reply: respond(200, "application/json", bytes.Repeat([]byte(" "), 7<<20)),
 			want: wantError{"Alexa", internal, "6 MB"}, metric: gateway.MetricInternalError, calls: 1},
 	}
@@ -114,7 +118,7 @@ func noAnswerErrorCases(t *testing.T) []errorCase {
 			want: wantError{"Alexa", bridge, "time budget"}, metric: gateway.MetricBridgeUnreachable, calls: atMostOne},
 		{name: "Lambda deadline before HA_TIMEOUT", blocks: true, deadline: 1200 * time.Millisecond,
 			want: wantError{"Alexa", bridge, "time budget"}, metric: gateway.MetricBridgeUnreachable, calls: atMostOne},
-		{name: "no time left before the Lambda deadline", reply: respond(200, "application/json", turnOnAnswer), deadline: 150 * time.Millisecond,
+		{name: "no time left before the Lambda deadline", reply: respond(200, "application/json", turnOnAnswer), deadline: lambdaMargin * 3 / 4,
 			want: wantError{"Alexa", bridge, "timeout"}, metric: gateway.MetricBridgeUnreachable, calls: 0},
 		{name: "Discovery answered 503", sample: discoveryRequest, reply: haStatus(503),
 			want: wantError{"Alexa", bridge, "503"}, metric: gateway.MetricBridgeUnreachable, calls: 1},
@@ -341,4 +345,17 @@ func TestUnpreparedRequest(t *testing.T) {
 	if n := len(ha.requests()); n != 0 {
 		t.Errorf("Home Assistant received %d requests", n)
 	}
+}
+
+// notUTF8 is answer with a byte that is not UTF-8 (Latin-1's ü) in a new
+// member: still an object json.Valid accepts, no longer valid UTF-8.
+func notUTF8(tb testing.TB, answer []byte) []byte {
+	tb.Helper()
+	end := bytes.LastIndexByte(answer, '}')
+	out := append([]byte(nil), answer[:end]...)
+	out = append(out, `,"note":"K`+"\xfc"+`che"}`...)
+	if !json.Valid(out) || utf8.Valid(out) {
+		tb.Fatal("the answer made for the test is not valid JSON, or still valid UTF-8")
+	}
+	return out
 }

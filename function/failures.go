@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"unicode/utf8"
 
 	"github.com/lee-engine/lee/gateway"
 )
@@ -97,6 +98,8 @@ func describeBody(res *gateway.HAResult) string {
 		return "an empty body"
 	case looksHTML(res.Body):
 		return "an HTML page"
+	case !utf8.Valid(res.Body):
+		return "text that is not valid UTF-8"
 	}
 	return "not Alexa JSON"
 }
