@@ -95,8 +95,8 @@ var errHAFailure = errors.New("gateway: home assistant failed")
 // refused). Transport failures and 5xx answers count against the breaker;
 // 4xx answers, a canceled context and an oversized answer do not, since
 // Home Assistant is up when they happen, and neither does running out of a
-// budget the Lambda deadline cut short (req.BudgetCut). Every HTTP answer comes back as an
-// *HAResult with a nil error; no answer is an *HAError. A token that cannot
+// budget the Lambda deadline cut short (req.BudgetCut). Every HTTP answer
+// comes back as an *HAResult with a nil error; no answer is an *HAError. A token that cannot
 // be put in a header is refused before anything is sent, with an error
 // matching ErrBadToken, and does not count against the breaker.
 func (g *Gateway) CallHomeAssistant(ctx context.Context, req HARequest) (*HAResult, error) {
