@@ -12,8 +12,9 @@ import (
 // deadlineMargin is kept free before the Lambda deadline for what runs
 // after Home Assistant's last byte: checking the answer (json.Valid and
 // utf8.Valid over up to 6 MB) and handing it to the Runtime API. For a
-// 6 MiB answer that is about 35 ms of CPU, about 0.5 s at the CPU share of
-// a 128 MB function (7.2% of a vCPU); the margin doubles that.
+// 6 MiB answer that is about 30 ms of CPU, about 0.4 s at the CPU share of
+// a 128 MB function (7.2% of a vCPU); the margin is 2.5 times that, for a
+// slower core and garbage collection.
 // docs/RELIABILITY.md has the measurement.
 const deadlineMargin = time.Second
 
