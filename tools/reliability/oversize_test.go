@@ -17,9 +17,11 @@ const (
 	// ErrorResponse, whatever the directive.
 	maxErrorAnswer = 64 << 10
 	// oversizeHWMKB bounds the function's peak resident memory (VmHWM, in
-	// kB) after the oversize events: half of a 128 MB sandbox. A process
-	// that decodes a 6 MB event whole and echoes it passes 128 MB.
-	oversizeHWMKB = 64 << 10
+	// kB) after the oversize events: three quarters of a 128 MB sandbox.
+	// Reading four 6 MB events (aws-lambda-go's buffer grows by doubling)
+	// and the garbage collector's pacing take it to 38-53 MB; a process
+	// that decodes such an event whole and echoes it passes 128 MB.
+	oversizeHWMKB = 96 << 10
 )
 
 // oversizeCase is a hostile directive of TestOversizeEvent.
@@ -37,7 +39,8 @@ type oversizeCase struct {
 // limit but refused for its payloadVersion with a 200 KiB cookie. Each is
 // answered INVALID_DIRECTIVE, schema-valid and under 64 KiB, without a
 // request to Home Assistant; the same process then relays a good
-// directive, and its peak RSS stays under half of a 128 MB sandbox.
+// directive, and its peak RSS stays under three quarters of a 128 MB
+// sandbox.
 func TestOversizeEvent(t *testing.T) {
 	sim := startSim(t, hasim.Settings{}, "")
 	rt := startFunction(t, "HA_URL="+sim.URL())
