@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"unicode/utf8"
 
 	"github.com/lee-engine/lee/gateway"
 )
@@ -25,7 +26,7 @@ func (h *handler) customSkill(ctx context.Context, raw []byte) ([]byte, error) {
 		return h.speak(ctx, sayFailed, "the custom skill request could not be read: "+err.Error())
 	}
 	h.g.SetCorrelationID(req.Request.RequestID)
-	bctx, cancel, ok := budget(ctx, h.g.Config().Timeout)
+	bctx, cancel, ok, cut := budget(ctx, h.g.Config().Timeout)
 	defer cancel()
 	if !ok {
 		return h.speak(ctx, sayUnreachable, "no time left before the Lambda deadline")
@@ -42,7 +43,7 @@ func (h *handler) customSkill(ctx context.Context, raw []byte) ([]byte, error) {
 		return h.speak(ctx, sayNotLinked, "no access token in the request and no fallback token configured")
 	}
 	h.g.LogSecret(token)
-	res, err := h.g.CallHomeAssistant(bctx, gateway.HARequest{Path: gateway.CustomSkillPath, Token: token, Body: raw})
+	res, err := h.g.CallHomeAssistant(bctx, gateway.HARequest{Path: gateway.CustomSkillPath, Token: token, Body: raw, BudgetCut: cut})
 	switch {
 	case err != nil:
 		return h.speak(ctx, sayUnreachable, err.Error())
@@ -63,12 +64,13 @@ func (h *handler) speak(ctx context.Context, text, reason string) ([]byte, error
 	return marshal(gateway.NewSpeechResponse(text))
 }
 
-// isSkillResponse reports whether b is a JSON object with a "response" object.
+// isSkillResponse reports whether b is a JSON object with a "response"
+// object, in valid UTF-8 (encoding/json would let other bytes through).
 func isSkillResponse(b []byte) bool {
 	var probe struct {
 		Response json.RawMessage `json:"response"`
 	}
-	if json.Unmarshal(b, &probe) != nil {
+	if !utf8.Valid(b) || json.Unmarshal(b, &probe) != nil {
 		return false
 	}
 	return len(probe.Response) > 0 && probe.Response[0] == '{'

@@ -75,27 +75,15 @@ var warmupAnswer = []byte(`{"warmup":"ok","version":"` + Version + `"}`)
 
 // rejected answers an event that failed validation (too large, too deep,
 // not JSON): INVALID_DIRECTIVE when a directive header can still be read,
-// a Lambda error otherwise.
+// a Lambda error otherwise. Only the header and the endpoint's id and
+// cookie are read: the event may be megabytes, and the answer repeats
+// nothing else of it.
 func (h *handler) rejected(ctx context.Context, payload []byte, cause error) ([]byte, error) {
-	if d := readableDirective(payload); d != nil {
+	if d := gateway.ReadDirectiveHead(payload); d != nil {
 		h.g.RecordMetric(gateway.MetricDirectives, 1)
 		return h.invalidDirective(ctx, d, "the directive was refused: "+cause.Error())
 	}
 	return nil, h.eventError(ctx, fmt.Errorf("lee: event refused: %w", cause))
-}
-
-// readableDirective is what can be read of a directive in payload — at
-// least its header — or nil when not even that can.
-func readableDirective(payload []byte) *gateway.Directive {
-	d, err := gateway.DecodeDirective(payload)
-	if err == nil {
-		return d
-	}
-	var de *gateway.DirectiveError
-	if errors.As(err, &de) {
-		return de.Directive()
-	}
-	return nil
 }
 
 // eventError logs an event that gets no Alexa answer and returns err.

@@ -9,8 +9,14 @@ import (
 	"github.com/lee-engine/lee/gateway"
 )
 
-// deadlineMargin is kept free before the Lambda deadline to send the answer.
-const deadlineMargin = 200 * time.Millisecond
+// deadlineMargin is kept free before the Lambda deadline for what runs
+// after Home Assistant's last byte: checking the answer (json.Valid and
+// utf8.Valid over up to 6 MB) and handing it to the Runtime API. For a
+// 6 MiB answer that is about 30 ms of CPU, about 0.4 s at the CPU share of
+// a 128 MB function (7.2% of a vCPU); the margin is 2.5 times that, for a
+// slower core and garbage collection.
+// docs/RELIABILITY.md has the measurement.
+const deadlineMargin = time.Second
 
 // smartHome relays one Alexa Smart Home directive to Home Assistant and
 // returns Home Assistant's answer unchanged, or an ErrorResponse that keeps
@@ -28,7 +34,7 @@ func (h *handler) smartHome(ctx context.Context, raw []byte) ([]byte, error) {
 	h.g.SetCorrelationID(d.Header.MessageID)
 	// The budget covers the fallback token's SSM read too: a stalled
 	// Parameter Store must not hold the answer past Alexa's limit.
-	bctx, cancel, ok := budget(ctx, h.g.Config().Timeout)
+	bctx, cancel, ok, cut := budget(ctx, h.g.Config().Timeout)
 	defer cancel()
 	if !ok {
 		return h.fail(ctx, d, failure{gateway.ErrBridgeUnreachable, "no time was left before the Lambda deadline to call Home Assistant: raise the function's timeout"})
@@ -41,8 +47,11 @@ func (h *handler) smartHome(ctx context.Context, raw []byte) ([]byte, error) {
 	if token == "" {
 		return h.fail(ctx, d, failure{gateway.ErrInvalidAuthorization, "the directive carries no bearer token and no HA_TOKEN or HA_TOKEN_PARAMETER is configured: link the skill's account to Home Assistant"})
 	}
-	res, err := h.g.CallHomeAssistant(bctx, gateway.HARequest{Path: gateway.SmartHomePath, Token: token, Body: raw})
+	res, err := h.g.CallHomeAssistant(bctx, gateway.HARequest{Path: gateway.SmartHomePath, Token: token, Body: raw, BudgetCut: cut})
 	if err != nil {
+		if unprepared(err) {
+			h.g.LogWarn(ctx, "request to Home Assistant not prepared", slog.String("error", err.Error()))
+		}
 		return h.fail(ctx, d, transportFailure(err))
 	}
 	if f, bad := answerFailure(res); bad {
@@ -70,14 +79,16 @@ func (h *handler) token(ctx context.Context, d *gateway.Directive) (string, erro
 
 // budget derives the relay's context: it ends at the earlier of the Lambda
 // deadline less deadlineMargin and now + limit (HA_TIMEOUT). ok is false when
-// that leaves no time at all.
-func budget(ctx context.Context, limit time.Duration) (context.Context, context.CancelFunc, bool) {
+// that leaves no time at all; cut is true when the Lambda deadline, not
+// limit, ends it, so that running out of it is not Home Assistant's fault
+// (gateway.HARequest.BudgetCut).
+func budget(ctx context.Context, limit time.Duration) (c context.Context, cancel context.CancelFunc, ok, cut bool) {
 	end := time.Now().Add(limit)
 	if dl, has := ctx.Deadline(); has && dl.Add(-deadlineMargin).Before(end) {
-		end = dl.Add(-deadlineMargin)
+		end, cut = dl.Add(-deadlineMargin), true
 	}
-	c, cancel := context.WithDeadline(ctx, end)
-	return c, cancel, time.Until(end) > 0
+	c, cancel = context.WithDeadline(ctx, end)
+	return c, cancel, time.Until(end) > 0, cut
 }
 
 // invalidDirective answers a directive that cannot be relayed; d holds

@@ -102,6 +102,11 @@ func Classify(raw []byte) (EventKind, error) { return lambdaiface.Classify(raw) 
 // is a *DirectiveError (lambdaiface.DecodeDirective).
 func DecodeDirective(raw []byte) (*Directive, error) { return lambdaiface.DecodeDirective(raw) }
 
+// ReadDirectiveHead reads only the header and the endpoint's id and cookie
+// of a refused request body, without decoding the rest; nil when no header
+// can be read (lambdaiface.ReadDirectiveHead).
+func ReadDirectiveHead(raw []byte) *Directive { return lambdaiface.ReadDirectiveHead(raw) }
+
 // IsAlexaMessage reports whether Home Assistant's answer is an Alexa Smart
 // Home message that may be passed through (lambdaiface.IsAlexaMessage).
 func IsAlexaMessage(body []byte) bool { return lambdaiface.IsAlexaMessage(body) }

@@ -146,9 +146,7 @@ func (g *Gateway) buildHTTP() (*httpclient.Client, error) {
 		return nil, err
 	}
 	c, err := httpclient.New(httpclient.Settings{
-		CAFile:             g.cfg.CAFile,
-		ClientCertFile:     g.cfg.ClientCertFile,
-		ClientKeyFile:      g.cfg.ClientKeyFile,
+		TLSFiles:           g.tlsFiles, // read once, by New
 		InsecureSkipVerify: !g.cfg.VerifyTLS,
 		Headers:            g.cfg.Headers,
 		UserAgent:          g.opts.UserAgent,

@@ -53,6 +53,9 @@ type Gateway struct {
 	// smartHomeURL and skillURL are base joined with the two Alexa paths,
 	// built once so that a relay builds no URL string.
 	smartHomeURL, skillURL string
+	// tlsFiles is HA_CA_FILE and the client pair as read by New; nil when
+	// none is set.
+	tlsFiles *httpclient.TLSFiles
 
 	cache    lazy[cache.Cache]
 	logger   lazy[logCore]
@@ -77,8 +80,10 @@ type callCounts struct {
 }
 
 // New returns a Gateway over cfg. It checks Home Assistant's URL with
-// security.ValidateBaseURL (an error is a *config.VarError naming HA_URL) and
-// constructs nothing else: every core is built when first used. cfg must not
+// security.ValidateBaseURL and reads and parses the TLS files (HA_CA_FILE,
+// HA_CLIENT_CERT_FILE, HA_CLIENT_KEY_FILE) once, for the HTTP client to use
+// later; an error is a *config.VarError naming the variable. It constructs
+// nothing else: every core is built when first used. cfg must not
 // be changed afterwards. A Config built by hand may leave LogLevel empty
 // (info) and Tier empty (standard).
 func New(cfg *Configuration, opts Options) (*Gateway, error) {
@@ -101,6 +106,10 @@ func New(cfg *Configuration, opts Options) (*Gateway, error) {
 	if opts.UserAgent == "" {
 		opts.UserAgent = "LEE/" + Version
 	}
+	files, err := readTLSFiles(cfg)
+	if err != nil {
+		return nil, err
+	}
 	base := strings.TrimRight(u.String(), "/")
 	return &Gateway{
 		cfg:          cfg,
@@ -108,6 +117,7 @@ func New(cfg *Configuration, opts Options) (*Gateway, error) {
 		base:         base,
 		smartHomeURL: base + SmartHomePath,
 		skillURL:     base + CustomSkillPath,
+		tlsFiles:     files,
 	}, nil
 }
 

@@ -2,12 +2,7 @@ package gateway
 
 import (
 	"context"
-	"encoding/pem"
 	"errors"
-	"net/http"
-	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -138,40 +133,35 @@ func TestConcurrentFirstUseSharesOneCore(t *testing.T) {
 	}
 }
 
-// TestConstructionFailureRetried: the CA bundle named by HA_CA_FILE does not
-// exist at first; the error reaches the caller, is not remembered, and once
-// the file appears the next call builds the client and the TLS call works.
+// TestConstructionFailureRetried: a failed construction reaches the caller
+// and is counted but not remembered; the next call builds the core, once.
 func TestConstructionFailureRetried(t *testing.T) {
-	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		w.WriteHeader(http.StatusOK)
-	}))
-	defer srv.Close()
-	cfg := testConfig(srv.URL)
-	cfg.CAFile = filepath.Join(t.TempDir(), "ha-ca.pem")
-	g, _ := newTestGateway(t, cfg)
-
+	var slot lazy[int]
+	calls, failing := 0, 2
+	build := func() (*int, error) {
+		calls++
+		if failing > 0 {
+			failing--
+			return nil, errors.New("not there yet")
+		}
+		v := 7
+		return &v, nil
+	}
 	for attempt := 1; attempt <= 2; attempt++ {
-		_, err := g.CallHomeAssistant(context.Background(), HARequest{Path: SmartHomePath, Token: sampleToken})
-		var he *HAError
-		if err == nil || errors.As(err, &he) || !strings.Contains(err.Error(), "ha-ca.pem") {
-			t.Fatalf("attempt %d: error %v; want the construction error naming the CA file", attempt, err)
+		if v, err := slot.get(build); err == nil || v != nil {
+			t.Fatalf("attempt %d: %v, %v; want the construction error", attempt, v, err)
 		}
-		row := g.Stats().Interfaces[HTTPClient]
-		if row.Constructed || int(row.FailedConstructions) != attempt {
-			t.Fatalf("attempt %d: %+v; want not built, %d failures", attempt, row, attempt)
+		if got := slot.state.failures.Load(); int(got) != attempt || slot.state.builds.Load() != 0 {
+			t.Fatalf("attempt %d: %d failures, %d builds", attempt, got, slot.state.builds.Load())
 		}
 	}
-
-	ca := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: srv.Certificate().Raw})
-	if err := os.WriteFile(cfg.CAFile, ca, 0o600); err != nil {
-		t.Fatal(err)
+	for range 2 {
+		if v, err := slot.get(build); err != nil || v == nil || *v != 7 {
+			t.Fatalf("after the cause went away: %v, %v; want the core", v, err)
+		}
 	}
-	res, err := g.CallHomeAssistant(context.Background(), HARequest{Path: SmartHomePath, Token: sampleToken})
-	if err != nil || res.Status != http.StatusOK {
-		t.Fatalf("after the CA file appeared: %v, %v; want HTTP 200 over verified TLS", res, err)
-	}
-	if row := g.Stats().Interfaces[HTTPClient]; !row.Constructed || row.Constructions != 1 || row.FailedConstructions != 2 {
-		t.Errorf("after retry: %+v; want built once after 2 failures", row)
+	if calls != 3 || slot.state.builds.Load() != 1 || slot.state.failures.Load() != 2 {
+		t.Errorf("%d constructions, %d built, %d failed; want 3, 1, 2", calls, slot.state.builds.Load(), slot.state.failures.Load())
 	}
 }
 

@@ -27,6 +27,11 @@ type HARequest struct {
 	Path  string // appended to HA_URL; must start with "/", e.g. SmartHomePath
 	Token string // bearer token; a secret
 	Body  []byte // sent unchanged
+	// BudgetCut says the caller's time budget (the context's deadline) was
+	// cut below HA_TIMEOUT by the Lambda deadline. A request that runs out
+	// of such a budget does not count against the breaker: Home Assistant
+	// was given less time than it is allowed.
+	BudgetCut bool
 }
 
 // String shows the path and sizes only.
@@ -89,8 +94,9 @@ var errHAFailure = errors.New("gateway: home assistant failed")
 // and records HALatency (every request sent) and BreakerOpen (every request
 // refused). Transport failures and 5xx answers count against the breaker;
 // 4xx answers, a canceled context and an oversized answer do not, since
-// Home Assistant is up when they happen. Every HTTP answer comes back as an
-// *HAResult with a nil error; no answer is an *HAError. A token that cannot
+// Home Assistant is up when they happen, and neither does running out of a
+// budget the Lambda deadline cut short (req.BudgetCut). Every HTTP answer
+// comes back as an *HAResult with a nil error; no answer is an *HAError. A token that cannot
 // be put in a header is refused before anything is sent, with an error
 // matching ErrBadToken, and does not count against the breaker.
 func (g *Gateway) CallHomeAssistant(ctx context.Context, req HARequest) (*HAResult, error) {
@@ -127,7 +133,7 @@ func (g *Gateway) callHomeAssistant(ctx context.Context, req *HARequest) (*HARes
 			BearerToken: req.Token,
 		})
 		took = time.Since(start)
-		if haFailed(resp, doErr) {
+		if haFailed(resp, doErr) && !outOfCutBudget(ctx, req) {
 			return errHAFailure
 		}
 		return nil
@@ -157,6 +163,13 @@ func haFailed(resp *httpclient.Response, err error) bool {
 		return true
 	}
 	return resp.StatusCode >= http.StatusInternalServerError
+}
+
+// outOfCutBudget reports whether the request ran out of a budget the
+// Lambda deadline had cut below HA_TIMEOUT: a failure then says nothing
+// about Home Assistant, which would still have had time.
+func outOfCutBudget(ctx context.Context, req *HARequest) bool {
+	return req.BudgetCut && errors.Is(ctx.Err(), context.DeadlineExceeded)
 }
 
 // urlFor joins HA_URL and path, reusing the joins made by New for the two

@@ -251,3 +251,44 @@ func closedPort(t *testing.T) string {
 	l.Close()
 	return addr
 }
+
+// TestCallHomeAssistantCutBudget: a request that runs out of a budget the
+// Lambda deadline cut short (BudgetCut) is not counted against the breaker,
+// however often; a failure of Home Assistant within such a budget still is.
+func TestCallHomeAssistantCutBudget(t *testing.T) {
+	stall := func(t *testing.T) string {
+		srv := httptest.NewServer(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
+			<-r.Context().Done() // answers only when the client gives up
+		}))
+		t.Cleanup(srv.Close)
+		return srv.URL
+	}
+	tests := []struct {
+		name string
+		url  func(t *testing.T) string
+		want string
+	}{
+		{"stall past the cut budget", stall, "CLOSED"},
+		{"refused within the cut budget", func(t *testing.T) string { return "http://" + closedPort(t) }, "OPEN"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := testConfig(tt.url(t))
+			cfg.Tier = config.TierMinimum
+			g, _ := newTestGateway(t, cfg)
+			calls := 3 * int(cfg.Tier.Settings().BreakerFailureThreshold)
+			for n := 1; n <= calls && g.BreakerState(HABreaker) == "CLOSED"; n++ {
+				ctx, cancel := context.WithTimeout(context.Background(), shortDeadline)
+				_, err := g.CallHomeAssistant(ctx, HARequest{Path: SmartHomePath, Token: sampleToken, BudgetCut: true})
+				cancel()
+				var he *HAError
+				if !errors.As(err, &he) || he.BreakerOpen {
+					t.Fatalf("call %d: %v; want an *HAError from the transport", n, err)
+				}
+			}
+			if got := g.BreakerState(HABreaker); got != tt.want {
+				t.Errorf("breaker %s, want %s", got, tt.want)
+			}
+		})
+	}
+}

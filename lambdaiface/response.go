@@ -1,6 +1,9 @@
 package lambdaiface
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unicode/utf8"
+)
 
 // Event is the event object of an Alexa Smart Home message a skill sends:
 // a response, an error response, a state or change report.
@@ -33,17 +36,20 @@ type alexaHeader struct {
 var alexaHeaderFields = [...]string{"namespace", "name", "payloadVersion"}
 
 // IsAlexaMessage reports whether body looks like an Alexa Smart Home message
-// a skill may send: valid JSON, an object whose "event" has a "header" with a
-// string namespace and name and payloadVersion "3". It is the check LEE runs
-// on Home Assistant's answer before passing it through, so an HTML login
-// page or a truncated body is refused. The whole body is checked for
-// validity, then the header is found without decoding anything else: a
-// multi-MB Discovery payload is scanned once, never built into values.
+// a skill may send: valid JSON in valid UTF-8, an object whose "event" has a
+// "header" with a string namespace and name and payloadVersion "3". It is
+// the check LEE runs on Home Assistant's answer before passing it through,
+// so an HTML login page, a truncated body or one with bytes that are not
+// UTF-8 (which json.Valid lets through inside strings, and which RFC 8259
+// forbids in JSON exchanged between systems) is refused. The whole body is
+// checked for validity, then the header is found without decoding anything
+// else: a multi-MB Discovery payload is scanned twice (utf8.Valid, about 1%
+// of the cost of json.Valid), never built into values.
 // "event" and "header" are matched exactly, as Alexa does; the header's
 // members as encoding/json matches them. It allocates nothing for a header
 // of plain member names and strings.
 func IsAlexaMessage(body []byte) bool {
-	if !isObject(body) || !json.Valid(body) {
+	if !isObject(body) || !utf8.Valid(body) || !json.Valid(body) {
 		return false
 	}
 	event, ok := objectMember(body, "event")
