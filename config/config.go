@@ -34,8 +34,8 @@ type Config struct {
 	// keyed by name as the user wrote it; nil when unset. The values are
 	// secrets (a Cloudflare Access service token, for instance).
 	Headers map[string]string
-	// Timeout bounds the relay to Home Assistant (HA_TIMEOUT); more than
-	// zero and less than Alexa's 8 s limit, 7 s by default.
+	// Timeout bounds the relay to Home Assistant (HA_TIMEOUT); at least
+	// MinTimeout and less than Alexa's 8 s limit, 7 s by default.
 	Timeout time.Duration
 	// Tier is the resource tier (LEE_TIER); TierStandard by default.
 	Tier Tier
@@ -49,9 +49,10 @@ type Config struct {
 	// MetricsEnabled says whether metrics are written as Embedded Metric
 	// Format lines (LEE_METRICS=emf, the default) or not at all (off).
 	MetricsEnabled bool
-	// DNSServer is the host:port of the DNS server used to resolve Home
+	// DNSServer is the ip:port of the DNS server used to resolve Home
 	// Assistant's name (LEE_DNS_SERVER), for split-horizon DNS and for
-	// tests; "" means the system resolver.
+	// tests; "" means the system resolver. A host name is refused: it
+	// would need a resolver to find the resolver.
 	DNSServer string
 }
 
@@ -84,4 +85,9 @@ const (
 	DefaultLogLevel = "info"
 	// MaxTimeout is Alexa's limit; HA_TIMEOUT must stay below it.
 	MaxTimeout = 8 * time.Second
+	// MinTimeout is the shortest HA_TIMEOUT accepted: below it no request
+	// to Home Assistant could finish (a TLS handshake alone takes tens of
+	// milliseconds), and every directive would fail with a message blaming
+	// the time budget.
+	MinTimeout = 100 * time.Millisecond
 )

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -94,8 +95,10 @@ func NewParameterStore(s StoreSettings) *ParameterStore {
 	return &ParameterStore{settings: s, turn: make(chan struct{}, 1)}
 }
 
-// Get returns the decrypted value of the parameter name, from the cache
-// while it is fresh, else from Parameter Store. The client is built
+// Get returns the decrypted value of the parameter name, with surrounding
+// white space removed (as Load removes it from environment values), from
+// the cache while it is fresh, else from Parameter Store. A value of white
+// space only counts as empty (ErrParameterNotFound). The client is built
 // on the first call that needs it; when building fails, the next call
 // tries again. Errors wrap ErrParameterNotFound, ErrAccessDenied,
 // ErrThrottled or the underlying cause, and the context's error when it
@@ -158,7 +161,9 @@ func (p *ParameterStore) fetch(ctx context.Context, name string) (string, error)
 	if err != nil {
 		return "", fmt.Errorf("config: get SSM parameter %q: %w", name, err)
 	}
-	if v == "" {
+	// Trimmed as environment values are: a token pasted into the console
+	// with a trailing newline is still the token.
+	if v = strings.TrimSpace(v); v == "" {
 		return "", fmt.Errorf("config: get SSM parameter %q: %w: the answer carries no value", name, ErrParameterNotFound)
 	}
 	return v, nil

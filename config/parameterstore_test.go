@@ -195,6 +195,7 @@ func TestParameterStoreErrors(t *testing.T) {
 		{"denied", refuse("AccessDeniedException", 400), []error{ErrAccessDenied}, nil},
 		{"throttled", refuse("ThrottlingException", 400), []error{ErrThrottled}, nil},
 		{"empty value", func(string) (string, error) { return "", nil }, []error{ErrParameterNotFound}, nil},
+		{"white space only", func(string) (string, error) { return " \n\t", nil }, []error{ErrParameterNotFound}, nil},
 		{"other cause", func(string) (string, error) { return value, other }, []error{other},
 			[]error{ErrThrottled, ErrAccessDenied, ErrParameterNotFound}},
 	}
@@ -293,5 +294,17 @@ func TestParameterStoreWithoutCacheReadsEveryTime(t *testing.T) {
 	}
 	if n := f.calls.Load(); n != 3 {
 		t.Fatalf("%d SSM calls without a cache, want 3", n)
+	}
+}
+
+// TestParameterStoreTrims: a value with surrounding white space (a token
+// pasted with a trailing newline) is returned trimmed, as HA_TOKEN is.
+func TestParameterStoreTrims(t *testing.T) {
+	for _, raw := range []string{"tok-123\n", "  tok-123", "\ttok-123 \r\n", "tok-123"} {
+		store, _ := newFakeStore(time.Minute, &fakeSSM{answer: func(string) (string, error) { return raw, nil }}, &clock{})
+		got, err := store.Get(context.Background(), "/lee/token")
+		if err != nil || got != "tok-123" {
+			t.Errorf("Get() of %q = %q, %v; want %q", raw, got, err, "tok-123")
+		}
 	}
 }

@@ -111,12 +111,12 @@ func loadTimeout(e env, c *Config) error {
 		if ferr != nil || math.IsNaN(seconds) || math.IsInf(seconds, 0) {
 			return &VarError{Var: VarTimeout, Reason: "must be a duration like 5s, got " + quote(v)}
 		}
-		if seconds <= 0 || seconds >= MaxTimeout.Seconds() {
+		if seconds < MinTimeout.Seconds() || seconds >= MaxTimeout.Seconds() {
 			return timeoutRange(v)
 		}
 		d = time.Duration(seconds * float64(time.Second))
 	}
-	if d <= 0 || d >= MaxTimeout {
+	if d < MinTimeout || d >= MaxTimeout {
 		return timeoutRange(v)
 	}
 	c.Timeout = d
@@ -124,7 +124,7 @@ func loadTimeout(e env, c *Config) error {
 }
 
 func timeoutRange(v string) error {
-	return &VarError{Var: VarTimeout, Reason: "must be more than 0 and less than 8s (Alexa's limit), got " + quote(v)}
+	return &VarError{Var: VarTimeout, Reason: "must be at least 100ms and less than 8s (Alexa's limit), got " + quote(v)}
 }
 
 func loadTier(e env, c *Config) error {
@@ -196,8 +196,8 @@ func loadDNSServer(e env, c *Config) error {
 	}
 	host, port, err := net.SplitHostPort(v)
 	n, perr := strconv.Atoi(port)
-	if err != nil || host == "" || perr != nil || n < 1 || n > 65535 {
-		return &VarError{Var: VarDNSServer, Reason: "must be host:port of a DNS server, like 10.0.0.2:53, got " + quote(v)}
+	if err != nil || net.ParseIP(host) == nil || perr != nil || n < 1 || n > 65535 {
+		return &VarError{Var: VarDNSServer, Reason: "must be the ip:port of a DNS server, like 10.0.0.2:53 (an IP address, not a host name), got " + quote(v)}
 	}
 	c.DNSServer = v
 	return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"unicode/utf8"
 
 	"github.com/lee-engine/lee/gateway"
 )
@@ -23,7 +24,7 @@ func (h *handler) customSkill(ctx context.Context, req *gateway.Request) ([]byte
 		// Alexa still needs an answer it can speak; the cause goes to the log.
 		return h.speak(ctx, sayFailed, "the custom skill request could not be read: "+req.Err.Error())
 	}
-	bctx, cancel, ok := budget(ctx, h.g.Config().Timeout)
+	bctx, cancel, ok := h.g.Budget(ctx)
 	defer cancel()
 	if !ok {
 		return h.speak(ctx, sayUnreachable, "no time left before the Lambda deadline")
@@ -63,10 +64,14 @@ func (h *handler) speak(ctx context.Context, text, reason string) ([]byte, error
 	return marshal(gateway.NewSpeechResponse(text))
 }
 
-// isSkillResponse reports whether b is a JSON object with a "response" object.
+// isSkillResponse reports whether b is a JSON object with a "response"
+// object, in valid UTF-8 (encoding/json would let other bytes through).
 func isSkillResponse(b []byte) bool {
 	var probe struct {
 		Response json.RawMessage `json:"response"`
 	}
-	return json.Unmarshal(b, &probe) == nil && gateway.LeadingByte(probe.Response) == '{'
+	if !utf8.Valid(b) || json.Unmarshal(b, &probe) != nil {
+		return false
+	}
+	return gateway.LeadingByte(probe.Response) == '{'
 }

@@ -2,10 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/http"
 	"strconv"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/lee-engine/lee/gateway"
 )
@@ -89,6 +93,8 @@ func answerErrorCases(t *testing.T) []errorCase {
 			want: wantError{"Alexa", internal, "empty"}, metric: gateway.MetricInternalError, calls: 1},
 		{name: "JSON that is not an Alexa message", reply: respond(200, "application/json", []byte(`{"message":"API running."}`)),
 			want: wantError{"Alexa", internal, "not Alexa JSON"}, metric: gateway.MetricInternalError, calls: 1},
+		{name: "Alexa message that is not valid UTF-8", reply: respond(200, "application/json", notUTF8(t, turnOnAnswer)),
+			want: wantError{"Alexa", internal, "not valid UTF-8"}, metric: gateway.MetricInternalError, calls: 1},
 		{name: "answer over 6 MB", reply: respond(200, "application/json", bytes.Repeat([]byte(" "), 7<<20)),
 			want: wantError{"Alexa", internal, "6 MB"}, metric: gateway.MetricInternalError, calls: 1},
 	}
@@ -112,7 +118,7 @@ func noAnswerErrorCases(t *testing.T) []errorCase {
 			want: wantError{"Alexa", bridge, "time budget"}, metric: gateway.MetricBridgeUnreachable, calls: atMostOne},
 		{name: "Lambda deadline before HA_TIMEOUT", blocks: true, deadline: 1200 * time.Millisecond,
 			want: wantError{"Alexa", bridge, "time budget"}, metric: gateway.MetricBridgeUnreachable, calls: atMostOne},
-		{name: "no time left before the Lambda deadline", reply: respond(200, "application/json", turnOnAnswer), deadline: 150 * time.Millisecond,
+		{name: "no time left before the Lambda deadline", reply: respond(200, "application/json", turnOnAnswer), deadline: lambdaMargin * 3 / 4,
 			want: wantError{"Alexa", bridge, "timeout"}, metric: gateway.MetricBridgeUnreachable, calls: 0},
 		{name: "Discovery answered 503", sample: discoveryRequest, reply: haStatus(503),
 			want: wantError{"Alexa", bridge, "503"}, metric: gateway.MetricBridgeUnreachable, calls: 1},
@@ -276,4 +282,80 @@ func TestBreakerIgnoresClientErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBreakerIgnoresCutBudget: Home Assistant slower than a short Lambda
+// deadline allows, but within HA_TIMEOUT, times out again and again
+// without opening the breaker: the budget was the Lambda deadline's, not
+// Home Assistant's failure. The next directive with time enough reaches
+// Home Assistant and gets its answer.
+func TestBreakerIgnoresCutBudget(t *testing.T) {
+	var stall atomic.Bool
+	stall.Store(true)
+	answer := respond(http.StatusOK, "application/json", alexaFile(t, turnOnResponse))
+	ha := startHA(t, func(w http.ResponseWriter, r *http.Request) {
+		if stall.Load() {
+			<-r.Context().Done() // slower than any budget the test gives
+			return
+		}
+		answer(w, r)
+	})
+	cfg := baseConfig(ha.URL())
+	cfg.Tier = "minimum"
+	f := newFixture(t, cfg)
+	event := alexaFile(t, turnOnRequest)
+	n := 2 * int(cfg.Tier.Settings().BreakerFailureThreshold)
+	for range n {
+		out, err := f.h.Invoke(lambdaContext(t, testRequestID, time.Now().Add(lambdaMargin+100*time.Millisecond)), event)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkErrorAnswer(t, event, out, wantError{"Alexa", bridge, "time budget"})
+	}
+	if got := len(ha.requests()); got != n {
+		t.Fatalf("Home Assistant received %d of %d requests; the breaker must stay closed", got, n)
+	}
+	stall.Store(false)
+	out := f.mustInvoke(t, event)
+	if got := len(ha.requests()); got != n+1 {
+		t.Errorf("the directive with time enough did not reach Home Assistant (%d requests, want %d): %s", got, n+1, out)
+	}
+	if !bytes.Equal(out, alexaFile(t, turnOnResponse)) {
+		t.Errorf("answer is not Home Assistant's: %s", out)
+	}
+}
+
+// TestUnpreparedRequest: a request that cannot even be prepared (here a
+// DNS server given by name, which config.Load would refuse) is answered
+// INTERNAL_ERROR with a message that quotes nothing of the error, which
+// may name a file; the error itself goes to the log.
+func TestUnpreparedRequest(t *testing.T) {
+	ha := startHA(t, respond(http.StatusOK, "application/json", alexaFile(t, turnOnResponse)))
+	cfg := baseConfig(ha.URL())
+	cfg.DNSServer = "dns.lee-test.invalid:53"
+	f := newFixture(t, cfg)
+	event := alexaFile(t, turnOnRequest)
+	got := checkErrorAnswer(t, event, f.mustInvoke(t, event), wantError{"Alexa", internal, "see the function's log"})
+	if strings.Contains(got.Event.Payload.Message, "lee-test.invalid") || strings.Contains(got.Event.Payload.Message, "httpclient") {
+		t.Errorf("the answer quotes the error: %q", got.Event.Payload.Message)
+	}
+	if !strings.Contains(f.out.take(), "dns.lee-test.invalid") {
+		t.Error("the error is not in the log")
+	}
+	if n := len(ha.requests()); n != 0 {
+		t.Errorf("Home Assistant received %d requests", n)
+	}
+}
+
+// notUTF8 is answer with a byte that is not UTF-8 (Latin-1's ü) in a new
+// member: still an object json.Valid accepts, no longer valid UTF-8.
+func notUTF8(tb testing.TB, answer []byte) []byte {
+	tb.Helper()
+	end := bytes.LastIndexByte(answer, '}')
+	out := append([]byte(nil), answer[:end]...)
+	out = append(out, `,"note":"K`+"\xfc"+`che"}`...)
+	if !json.Valid(out) || utf8.Valid(out) {
+		tb.Fatal("the answer made for the test is not valid JSON, or still valid UTF-8")
+	}
+	return out
 }

@@ -5,12 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"unicode/utf8"
 
 	"github.com/lee-engine/lee/gateway"
 )
 
 // failure is an Alexa error type and the message that tells the user what
-// to fix. Messages never include a token or header value.
+// to fix. Messages never include a token, a header value or a file path.
 type failure struct {
 	typ     gateway.ErrorType
 	message string
@@ -24,8 +25,8 @@ func transportFailure(err error) failure {
 		return failure{gateway.InvalidAuthorizationCredential, "the bearer token is not a valid token (empty, too long or with spaces or control characters), so it was not sent: re-link the skill's account to Home Assistant"}
 	}
 	var he *gateway.HAError
-	if !errors.As(err, &he) {
-		return failure{gateway.InternalError, "LEE could not prepare the request to Home Assistant: " + err.Error()}
+	if !errors.As(err, &he) { // unprepared: the cause is logged, it may name a file
+		return failure{gateway.InternalError, "LEE could not prepare the request to Home Assistant: see the function's log"}
 	}
 	if he.BreakerOpen {
 		return failure{gateway.BridgeUnreachable, "Home Assistant failed repeatedly, so LEE pauses calls to it for a short while (circuit breaker open); check that it is running and reachable"}
@@ -45,6 +46,14 @@ func transportFailure(err error) failure {
 		return failure{gateway.InternalError, "Home Assistant's answer is larger than Lambda's 6 MB response limit: expose fewer entities to Alexa"}
 	}
 	return failure{gateway.BridgeUnreachable, "Home Assistant could not be reached: " + he.Kind.String()}
+}
+
+// unprepared reports whether err means that the request to Home Assistant
+// could not even be prepared (neither an *HAError nor a refused token).
+// Its text may name a file, so it goes to the log, never into an answer.
+func unprepared(err error) bool {
+	var he *gateway.HAError
+	return !errors.Is(err, gateway.ErrBadToken) && !errors.As(err, &he)
 }
 
 // tokenFailure maps a failed read of the fallback token from SSM. The
@@ -89,6 +98,8 @@ func describeBody(res *gateway.HAResult) string {
 		return "an empty body"
 	case looksHTML(res.Body):
 		return "an HTML page"
+	case !utf8.Valid(res.Body):
+		return "text that is not valid UTF-8"
 	}
 	return "not Alexa JSON"
 }

@@ -176,3 +176,57 @@ func benchInvocationContext(b *testing.B) context.Context {
 		InvokedFunctionArn: "arn:aws:lambda:us-east-1:000000000000:function:lee",
 	})
 }
+
+// largeAnswerBytes is close under Lambda's 6 MiB response limit: about
+// the largest answer the relay can pass through.
+const largeAnswerBytes = 6<<20 - 16<<10
+
+// BenchmarkRelay6MiB measures the relay of Discovery with the largest
+// answer it can pass through, and, as floor, the same exchange with
+// net/http alone. relay − floor is LEE's own work on the answer (the
+// checks of IsAlexaMessage above all), which runs after Home Assistant's
+// last byte and before the answer leaves: what the deadline margin of
+// smarthome.go must leave time for, with the Runtime API's copy of the
+// answer (about what floor's transfer costs). docs/RELIABILITY.md reports
+// it under CPU throttling.
+func BenchmarkRelay6MiB(b *testing.B) {
+	rc := benchRelayCases[1]
+	event := readBenchSample(b, rc.request)
+	answer := largeDiscovery(b, largeAnswerBytes)
+	if len(answer) > 6<<20 {
+		b.Fatalf("the large answer is %d bytes, over Lambda's limit", len(answer))
+	}
+	ha := newBenchHA(b, rc.token, answer)
+	b.Run("relay", func(b *testing.B) {
+		h := newBenchHandler(b, ha.URL)
+		ctx := benchInvocationContext(b)
+		b.SetBytes(int64(len(answer)))
+		for b.Loop() {
+			got, err := h.Invoke(ctx, event)
+			if err != nil || len(got) != len(answer) {
+				b.Fatalf("relay failed: err %v, %d bytes answered, want %d", err, len(got), len(answer))
+			}
+		}
+	})
+	b.Run("floor", func(b *testing.B) {
+		client := &http.Client{Transport: &http.Transport{}}
+		b.Cleanup(client.CloseIdleConnections)
+		b.SetBytes(int64(len(answer)))
+		for b.Loop() {
+			req, err := http.NewRequest(http.MethodPost, ha.URL+gateway.SmartHomePath, bytes.NewReader(event))
+			if err != nil {
+				b.Fatal(err)
+			}
+			req.Header.Set("Authorization", "Bearer "+rc.token)
+			resp, err := client.Do(req)
+			if err != nil {
+				b.Fatal(err)
+			}
+			n, err := io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if err != nil || n != int64(len(answer)) {
+				b.Fatalf("bare POST: %v, %d bytes, want %d", err, n, len(answer))
+			}
+		}
+	})
+}

@@ -3,13 +3,9 @@ package main
 import (
 	"context"
 	"log/slog"
-	"time"
 
 	"github.com/lee-engine/lee/gateway"
 )
-
-// deadlineMargin is kept free before the Lambda deadline to send the answer.
-const deadlineMargin = 200 * time.Millisecond
 
 // relay serves an Alexa Smart Home directive: Home Assistant's answer
 // unchanged, or an ErrorResponse that keeps the directive's
@@ -37,7 +33,7 @@ func (h *handler) relayAs(ctx context.Context, req *gateway.Request, answerAs fu
 	}
 	// The budget covers the fallback token's SSM read too: a stalled
 	// Parameter Store must not hold the answer past Alexa's limit.
-	bctx, cancel, ok := budget(ctx, h.g.Config().Timeout)
+	bctx, cancel, ok := h.g.Budget(ctx)
 	defer cancel()
 	if !ok {
 		return fail(failure{gateway.BridgeUnreachable, "no time was left before the Lambda deadline to call Home Assistant: raise the function's timeout"})
@@ -52,6 +48,9 @@ func (h *handler) relayAs(ctx context.Context, req *gateway.Request, answerAs fu
 	}
 	res, err := h.g.CallHomeAssistant(bctx, gateway.SmartHomePath, token, req.Raw)
 	if err != nil {
+		if unprepared(err) {
+			h.g.LogWarn(ctx, "request to Home Assistant not prepared", slog.String("error", err.Error()))
+		}
 		return fail(transportFailure(err))
 	}
 	if f, bad := answerFailure(res); bad {
@@ -61,18 +60,6 @@ func (h *handler) relayAs(ctx context.Context, req *gateway.Request, answerAs fu
 		slog.String("namespace", d.Header.Namespace), slog.String("name", d.Header.Name),
 		slog.Int("status", res.Status), slog.Int64("latencyMs", res.Latency.Milliseconds()))
 	return res.Body, nil
-}
-
-// budget derives the relay's context: it ends at the earlier of the Lambda
-// deadline less deadlineMargin and now + limit (HA_TIMEOUT). ok is false when
-// that leaves no time at all.
-func budget(ctx context.Context, limit time.Duration) (context.Context, context.CancelFunc, bool) {
-	end := time.Now().Add(limit)
-	if dl, has := ctx.Deadline(); has && dl.Add(-deadlineMargin).Before(end) {
-		end = dl.Add(-deadlineMargin)
-	}
-	c, cancel := context.WithDeadline(ctx, end)
-	return c, cancel, time.Until(end) > 0
 }
 
 // fail builds, logs and counts the ErrorResponse for f.

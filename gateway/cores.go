@@ -276,9 +276,7 @@ func (g *Gateway) httpCore() (HTTPClient, error) {
 		}
 		c, err := httpclient.New(httpclient.Settings{
 			Logger:             l.Slog(),
-			CAFile:             g.cfg.CAFile,
-			ClientCertFile:     g.cfg.ClientCertFile,
-			ClientKeyFile:      g.cfg.ClientKeyFile,
+			TLSFiles:           g.tlsFiles, // read once, by New
 			InsecureSkipVerify: !g.cfg.VerifyTLS,
 			Headers:            g.cfg.Headers,
 			UserAgent:          g.opts.UserAgent,

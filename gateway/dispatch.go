@@ -174,25 +174,28 @@ func (g *Gateway) Invoke(ctx context.Context, t *Table, payload []byte) (out []b
 
 // read checks and decodes the event. It returns a Request for every event
 // a row can answer, with Err set when the event cannot be served as it is;
-// an error when only a Lambda error can answer it.
+// an error when only a Lambda error can answer it. An event the security
+// rules refuse (too large, too deep, not UTF-8) is not decoded: only what
+// its INVALID_DIRECTIVE answer repeats is read (ReadDirectiveHead).
 func (g *Gateway) read(payload []byte) (*Request, error) {
 	checker, err := g.securityCore()
 	if err != nil {
 		return nil, err
 	}
-	refused := checker.CheckEvent(payload)
+	if refused := checker.CheckEvent(payload); refused != nil {
+		d := lambdaiface.ReadDirectiveHead(payload)
+		if d == nil {
+			return nil, fmt.Errorf("lee: event refused: %w", refused)
+		}
+		in := &Input{Kind: KindSmartHome, Raw: payload, Directive: d}
+		return &Request{Input: in, Err: fmt.Errorf("the directive was refused: %w", refused)}, nil
+	}
 	in, err := lambdaiface.Decode(payload)
 	switch {
-	case in == nil && refused != nil:
-		return nil, fmt.Errorf("lee: event refused: %w", refused)
 	case in == nil:
 		return nil, fmt.Errorf("lee: %w", err)
 	case in.Kind == KindSmartHome && in.Directive == nil:
-		return nil, fmt.Errorf("lee: directive refused: %w", errors.Join(refused, err))
-	case refused != nil && in.Kind != KindSmartHome:
-		return nil, fmt.Errorf("lee: event refused: %w", refused)
-	case refused != nil:
-		return &Request{Input: in, Err: fmt.Errorf("the directive was refused: %w", refused)}, nil
+		return nil, fmt.Errorf("lee: directive refused: %w", err)
 	}
 	return &Request{Input: in, Err: err}, nil
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/lee-engine/lee/config"
+	"github.com/lee-engine/lee/httpclient"
 	"github.com/lee-engine/lee/initialization"
 	"github.com/lee-engine/lee/security"
 	"github.com/lee-engine/lee/singleton"
@@ -55,6 +56,9 @@ type Gateway struct {
 	// smartHomeURL and skillURL are HA_URL joined with the two Alexa
 	// paths, built once so that a relay builds no URL string.
 	smartHomeURL, skillURL string
+	// tlsFiles is HA_CA_FILE and the client pair as read by New; nil when
+	// none is set.
+	tlsFiles *httpclient.TLSFiles
 
 	cores cores
 	// tracker is the process's cold and warm start record: invocations
@@ -66,8 +70,10 @@ type Gateway struct {
 }
 
 // New returns a Gateway over cfg. It checks Home Assistant's URL with
-// security.ValidateBaseURL (an error is a *config.VarError naming HA_URL) and
-// constructs nothing else: every core is built when first used. cfg must not
+// security.ValidateBaseURL and reads and parses the TLS files (HA_CA_FILE,
+// HA_CLIENT_CERT_FILE, HA_CLIENT_KEY_FILE) once, for the HTTP client to use
+// later; an error is a *config.VarError naming the variable. It constructs
+// nothing else: every core is built when first used. cfg must not
 // be changed afterwards. A Config built by hand may leave LogLevel empty
 // (info) and Tier empty (standard).
 func New(cfg *Configuration, opts Options) (*Gateway, error) {
@@ -90,6 +96,10 @@ func New(cfg *Configuration, opts Options) (*Gateway, error) {
 	if opts.UserAgent == "" {
 		opts.UserAgent = "LEE/" + Version
 	}
+	files, err := readTLSFiles(cfg)
+	if err != nil {
+		return nil, err
+	}
 	base := strings.TrimRight(u.String(), "/")
 	return &Gateway{
 		cfg:          cfg,
@@ -97,6 +107,7 @@ func New(cfg *Configuration, opts Options) (*Gateway, error) {
 		smartHomeURL: base + SmartHomePath,
 		skillURL:     base + CustomSkillPath,
 		tracker:      initialization.Default,
+		tlsFiles:     files,
 	}, nil
 }
 

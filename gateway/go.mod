@@ -3,17 +3,17 @@ module github.com/lee-engine/lee/gateway
 go 1.26
 
 require (
-	github.com/lee-engine/lee/cache v0.0.0
-	github.com/lee-engine/lee/circuitbreaker v0.0.0
-	github.com/lee-engine/lee/config v0.0.0
-	github.com/lee-engine/lee/httpclient v0.0.0
-	github.com/lee-engine/lee/initialization v0.0.0
-	github.com/lee-engine/lee/lambdaiface v0.0.0
-	github.com/lee-engine/lee/logging v0.0.0
-	github.com/lee-engine/lee/metrics v0.0.0
-	github.com/lee-engine/lee/security v0.0.0
-	github.com/lee-engine/lee/singleton v0.0.0
-	github.com/lee-engine/lee/utility v0.0.0
+	github.com/lee-engine/lee/cache v0.1.0
+	github.com/lee-engine/lee/circuitbreaker v0.1.0
+	github.com/lee-engine/lee/config v0.1.0
+	github.com/lee-engine/lee/httpclient v0.1.0
+	github.com/lee-engine/lee/initialization v0.1.0
+	github.com/lee-engine/lee/lambdaiface v0.1.0
+	github.com/lee-engine/lee/logging v0.1.0
+	github.com/lee-engine/lee/metrics v0.1.0
+	github.com/lee-engine/lee/security v0.1.0
+	github.com/lee-engine/lee/singleton v0.1.0
+	github.com/lee-engine/lee/utility v0.1.0
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	go.uber.org/goleak v1.3.0
 	pgregory.net/rapid v1.3.0

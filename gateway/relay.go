@@ -64,8 +64,9 @@ var errHAFailure = errors.New("gateway: home assistant failed")
 // the home_assistant circuit breaker, and records HALatency (every request
 // sent) and BreakerOpen (every request refused). Transport failures and 5xx
 // answers count against the breaker; 4xx answers, a canceled context and
-// an oversized answer do not, since Home Assistant is up when they happen.
-// Every HTTP answer comes back as an *HAResult with a nil error; no answer
+// an oversized answer do not, since Home Assistant is up when they happen,
+// and neither does running out of a budget the Lambda deadline cut short
+// (see Budget). Every HTTP answer comes back as an *HAResult with a nil error; no answer
 // is an *HAError. A token that cannot be put in a header is refused before
 // anything is sent, with an error matching ErrBadToken, and does not count
 // against the breaker.
@@ -96,7 +97,7 @@ func (g *Gateway) CallHomeAssistant(ctx context.Context, path, token string, bod
 		start := time.Now()
 		resp, doErr = client.Do(ctx, httpclient.Request{Method: http.MethodPost, URL: url, Body: body, BearerToken: token})
 		took = time.Since(start)
-		if haFailed(resp, doErr) {
+		if haFailed(resp, doErr) && !outOfCutBudget(ctx) {
 			return errHAFailure
 		}
 		return nil

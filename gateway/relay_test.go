@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/lee-engine/lee/config"
 )
@@ -227,7 +228,13 @@ func TestCallHomeAssistantTransportKinds(t *testing.T) {
 			g, _ := newTestGateway(t, cfg)
 			threshold := int(cfg.Tier.Settings().BreakerFailureThreshold)
 			for n := 1; n <= threshold; n++ {
-				ctx, cancel := context.WithTimeout(context.Background(), shortDeadline)
+				// Only the timeout case waits for its deadline; the others fail
+				// on their own long before a generous one on a loaded machine.
+				deadline := 10 * time.Second
+				if tt.want == HTTPTimeout {
+					deadline = shortDeadline
+				}
+				ctx, cancel := context.WithTimeout(context.Background(), deadline)
 				res, err := g.CallHomeAssistant(ctx, SmartHomePath, directiveToken, nil)
 				cancel()
 				var he *HAError
@@ -275,4 +282,56 @@ func closedPort(t *testing.T) string {
 	addr := l.Addr().String()
 	l.Close()
 	return addr
+}
+
+// TestCallHomeAssistantCutBudget: a request that runs out of a budget the
+// Lambda deadline cut short (Budget) is not counted against the breaker,
+// however often; a failure of Home Assistant within such a budget still is,
+// and so is running out of a budget HA_TIMEOUT set.
+func TestCallHomeAssistantCutBudget(t *testing.T) {
+	stall := func(t *testing.T) string {
+		srv := httptest.NewServer(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
+			<-r.Context().Done() // answers only when the client gives up
+		}))
+		t.Cleanup(srv.Close)
+		return srv.URL
+	}
+	tests := []struct {
+		name string
+		url  func(t *testing.T) string
+		want string
+	}{
+		{"stall past the cut budget", stall, "CLOSED"},
+		{"refused within the cut budget", func(t *testing.T) string { return "http://" + closedPort(t) }, "OPEN"},
+		{"stall past HA_TIMEOUT", stall, "OPEN"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := testConfig(tt.url(t))
+			cfg.Tier = config.TierMinimum
+			lambdaDeadline := DeadlineMargin + shortDeadline // leaves a budget of shortDeadline
+			if strings.Contains(tt.name, "HA_TIMEOUT") {
+				cfg.Timeout, lambdaDeadline = shortDeadline, time.Minute
+			}
+			g, _ := newTestGateway(t, cfg)
+			calls := 3 * int(cfg.Tier.Settings().BreakerFailureThreshold)
+			for n := 1; n <= calls && breakerState(t, g) == "CLOSED"; n++ {
+				parent, stop := context.WithTimeout(context.Background(), lambdaDeadline)
+				ctx, cancel, ok := g.Budget(parent)
+				if !ok {
+					t.Fatal("no budget left")
+				}
+				_, err := g.CallHomeAssistant(ctx, SmartHomePath, directiveToken, nil)
+				cancel()
+				stop()
+				var he *HAError
+				if !errors.As(err, &he) || he.BreakerOpen {
+					t.Fatalf("call %d: %v; want an *HAError from the transport", n, err)
+				}
+			}
+			if got := breakerState(t, g); got != tt.want {
+				t.Errorf("breaker %s, want %s", got, tt.want)
+			}
+		})
+	}
 }

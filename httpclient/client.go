@@ -37,9 +37,9 @@ type Client struct {
 	lastUsed atomic.Int64
 }
 
-// New returns a client for s. It reads CAFile and the client pair now, so
-// a bad file fails here, with an error that names the file and never shows
-// its content. When s.InsecureSkipVerify is set it logs one warning.
+// New returns a client for s. It reads CAFile and the client pair now
+// (unless s.TLSFiles holds them already), so a bad file fails here, with a
+// *TLSFileError that names the file and never shows its content. When s.InsecureSkipVerify is set it logs one warning.
 func New(s Settings) (*Client, error) {
 	s, headers, err := s.normalize()
 	if err != nil {

@@ -25,6 +25,8 @@ func (s Settings) String() string {
 	b.WriteString(strconv.Quote(s.ClientCertFile))
 	b.WriteString(" ClientKeyFile:")
 	b.WriteString(strconv.Quote(s.ClientKeyFile))
+	b.WriteString(" TLSFiles:")
+	b.WriteString(s.TLSFiles.String())
 	b.WriteString(" InsecureSkipVerify:")
 	b.WriteString(strconv.FormatBool(s.InsecureSkipVerify))
 	b.WriteString(" Headers:")

@@ -34,6 +34,12 @@ const (
 // behind a reverse proxy). Both or neither must be set. Zero value: no
 // client certificate.
 //
+// TLSFiles, when not nil, is the parsed content of the CA bundle and the
+// client pair (from ReadTLSFiles), used instead of CAFile, ClientCertFile
+// and ClientKeyFile, which must then be empty: a program that checks the
+// files when it starts hands on what it read rather than have New read
+// them again. Zero value (nil): New reads the files named.
+//
 // InsecureSkipVerify turns certificate verification off. It is an explicit
 // opt-in for testing: New logs one warning through Logger for each client
 // made with it. Zero value: verification on.
@@ -69,6 +75,7 @@ type Settings struct {
 	CAFile             string
 	ClientCertFile     string
 	ClientKeyFile      string
+	TLSFiles           *TLSFiles
 	InsecureSkipVerify bool
 	Headers            map[string]string
 	UserAgent          string
@@ -92,6 +99,8 @@ func (s Settings) normalize() (Settings, http.Header, error) {
 		return s, nil, errors.New("httpclient: IdleTimeout must not be negative")
 	case (s.ClientCertFile == "") != (s.ClientKeyFile == ""):
 		return s, nil, errors.New("httpclient: ClientCertFile and ClientKeyFile must be set together")
+	case s.TLSFiles != nil && (s.CAFile != "" || s.ClientCertFile != ""):
+		return s, nil, errors.New("httpclient: TLSFiles replaces CAFile, ClientCertFile and ClientKeyFile: set one or the other")
 	}
 	if s.DNSServer != "" {
 		host, port, err := net.SplitHostPort(s.DNSServer)

@@ -15,6 +15,7 @@ import (
 // headers encoded unambiguously.
 type sharedKey struct {
 	caFile, certFile, keyFile string
+	tlsFiles                  *TLSFiles
 	insecure                  bool
 	headers                   string
 	userAgent                 string
@@ -63,6 +64,7 @@ func keyOf(s Settings, headers http.Header) sharedKey {
 		caFile:      s.CAFile,
 		certFile:    s.ClientCertFile,
 		keyFile:     s.ClientKeyFile,
+		tlsFiles:    s.TLSFiles,
 		insecure:    s.InsecureSkipVerify,
 		headers:     encodeHeaders(headers),
 		userAgent:   s.UserAgent,

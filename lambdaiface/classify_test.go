@@ -104,6 +104,9 @@ func TestIsAlexaMessage(t *testing.T) {
 		{"header a string", `{"event":{"header":"h"}}`, false},
 		{"event null", `{"event":null}`, false},
 		{"Home Assistant JSON error", `{"message":"Integration alexa not found"}`, false},
+		{"valid JSON, not UTF-8 in the payload", `{"event":{"header":{"namespace":"Alexa","name":"Response","payloadVersion":"3"},"payload":{"name":"K` + "\xfc" + `che"}}}`, false},
+		{"valid JSON, a lone continuation byte", `{"event":{"header":{"namespace":"Alexa","name":"Response","payloadVersion":"3"},"payload":{"x":"` + "\x80" + `"}}}`, false},
+		{"UTF-8 outside ASCII", `{"event":{"header":{"namespace":"Alexa","name":"Response","payloadVersion":"3"},"payload":{"name":"Küche 台所"}}}`, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"maps"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/lee-engine/lee/utility"
 )
@@ -46,6 +47,24 @@ func alexaNamespaceType(typ ErrorType) bool {
 	return false
 }
 
+// Echo bounds. An ErrorResponse repeats parts of the directive it answers,
+// and a directive can be as large as Lambda lets an event be (6 MB), every
+// '<' of it growing to six bytes ("\u003c") in the answer. These bounds keep
+// every ErrorResponse under 64 KiB whatever the directive: Alexa's own
+// correlation tokens and Home Assistant's cookies are far smaller, so only
+// a hostile or broken directive loses anything.
+const (
+	// maxEchoedCorrelationToken is the longest correlationToken repeated,
+	// in bytes; a longer one is left out, not cut (a cut token is wrong).
+	maxEchoedCorrelationToken = 4 << 10
+	// maxEchoedCookie bounds the endpoint cookie repeated, counted as the
+	// bytes of its keys and values; a larger cookie is left out whole.
+	maxEchoedCookie = 4 << 10
+	// maxMessage bounds the message, in bytes; a longer one is cut at a
+	// rune boundary.
+	maxMessage = 1 << 10
+)
+
 // errorPayload is the payload of an ErrorResponse.
 type errorPayload struct {
 	Type    ErrorType `json:"type"`
@@ -56,14 +75,17 @@ type errorPayload struct {
 // against the Alexa Smart Home message schema:
 //   - namespace "Alexa", name "ErrorResponse", payloadVersion "3";
 //   - a fresh messageId from utility.NewMessageID;
-//   - the directive's correlationToken, when it has one;
+//   - the directive's correlationToken, when it has one of at most 4 KiB;
 //   - the directive's endpoint (endpointId and cookie) without its scope,
 //     because the scope holds the user's bearer token and an answer must
 //     never echo it; an endpoint whose id the schema would refuse is left
-//     out rather than making the whole answer invalid;
+//     out rather than making the whole answer invalid, and a cookie whose
+//     keys and values exceed 4 KiB is left out;
 //   - payload {type, message}; a typ not listed in this package becomes
-//     INTERNAL_ERROR, and any occurrence of the directive's token in message
-//     is replaced by "[redacted]".
+//     INTERNAL_ERROR, any occurrence of the directive's token in message
+//     is replaced by "[redacted]", and message is cut to 1 KiB.
+//
+// So the answer stays under 64 KiB however large the directive.
 //
 // An Alexa.Authorization AcceptGrant directive is answered in namespace
 // "Alexa.Authorization" with type ACCEPT_GRANT_FAILED whatever typ is, as
@@ -83,10 +105,13 @@ func NewErrorResponse(d *Directive, typ ErrorType, message string) *Response {
 	}
 	var ep *Endpoint
 	if d != nil {
-		h.CorrelationToken = d.Header.CorrelationToken
+		if len(d.Header.CorrelationToken) <= maxEchoedCorrelationToken {
+			h.CorrelationToken = d.Header.CorrelationToken
+		}
 		ep = unscopedEndpoint(d.Endpoint)
 		message = withoutToken(message, d)
 	}
+	message = cutMessage(message)
 	// Encoding a struct of two strings cannot fail.
 	payload, _ := json.Marshal(errorPayload{Type: typ, Message: message})
 	return &Response{Event: Event{Header: h, Endpoint: ep, Payload: payload}}
@@ -121,11 +146,40 @@ func (d *Directive) scopes() [3]*Scope {
 	return out
 }
 
+// cutMessage cuts message to maxMessage bytes at a rune boundary.
+func cutMessage(message string) string {
+	if len(message) <= maxMessage {
+		return message
+	}
+	cut := maxMessage
+	for cut > 0 && !utf8.RuneStart(message[cut]) {
+		cut--
+	}
+	return message[:cut]
+}
+
 // unscopedEndpoint copies ep without its scope, or returns nil when there is
-// no endpoint or its id would not pass the schema.
+// no endpoint or its id would not pass the schema. The cookie is copied only
+// when it is within maxEchoedCookie.
 func unscopedEndpoint(ep *Endpoint) *Endpoint {
 	if ep == nil || !validEndpointID(ep.EndpointID) {
 		return nil
 	}
-	return &Endpoint{EndpointID: ep.EndpointID, Cookie: maps.Clone(ep.Cookie)}
+	out := &Endpoint{EndpointID: ep.EndpointID}
+	if cookieSize(ep.Cookie) <= maxEchoedCookie {
+		out.Cookie = maps.Clone(ep.Cookie)
+	}
+	return out
+}
+
+// cookieSize is the bytes of a cookie's keys and values; it stops counting
+// once past maxEchoedCookie.
+func cookieSize(c map[string]string) int {
+	n := 0
+	for k, v := range c {
+		if n += len(k) + len(v); n > maxEchoedCookie {
+			break
+		}
+	}
+	return n
 }

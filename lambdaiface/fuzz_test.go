@@ -80,7 +80,8 @@ func FuzzDecode(f *testing.F) {
 
 // FuzzErrorResponse checks that the answer built for any decodable
 // directive, or for the readable header of a refused one, validates
-// against the Alexa schema and never carries the directive's token.
+// against the Alexa schema, stays under its size bound and never carries
+// the directive's token.
 func FuzzErrorResponse(f *testing.F) {
 	alexaSchema(f)
 	var i uint8
@@ -102,6 +103,9 @@ func FuzzErrorResponse(f *testing.F) {
 		}
 		if r.Event.Endpoint != nil && r.Event.Endpoint.Scope != nil {
 			t.Fatalf("answer echoes the scope: %s", out)
+		}
+		if len(out) >= answerLimit {
+			t.Fatalf("answer of %d bytes, over the %d bound", len(out), answerLimit)
 		}
 		var p struct{ Message string }
 		if err := json.Unmarshal(r.Event.Payload, &p); err != nil {

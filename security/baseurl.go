@@ -14,7 +14,10 @@ import (
 // an optional port in 1..65535, and refuses userinfo (credentials belong
 // in HA_TOKEN or HA_HEADERS, not in a URL that ends up in logs), a query
 // and a fragment. A path prefix is allowed for Home Assistant behind a
-// reverse proxy. The error is a *ValidationError for field "url"
+// reverse proxy, but not one ending in Home Assistant's own /api,
+// /api/alexa or /api/alexa/smart_home: the caller appends those, and a
+// base URL copied with them (a habit of haaska's configuration) would make
+// every request miss with a 404. The error is a *ValidationError for field "url"
 // wrapping ErrBadURL; it never quotes the URL, since a refused URL may
 // carry a password or a token.
 func ValidateBaseURL(raw string) (*url.URL, error) {
@@ -33,6 +36,9 @@ func ValidateBaseURL(raw string) (*url.URL, error) {
 	u.Host = strings.ToLower(u.Host)
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = strings.TrimRight(u.RawPath, "/")
+	if err := checkNotAPIPath(u.Path); err != nil {
+		return nil, err
+	}
 	if u.RawPath != "" {
 		if unescaped, err := url.PathUnescape(u.RawPath); err != nil || unescaped != u.Path {
 			u.RawPath = ""
@@ -63,6 +69,24 @@ func checkURLParts(u *url.URL, raw string) error {
 	}
 	if strings.HasSuffix(u.Host, ":") {
 		return invalid("url", ErrBadURL, "port is empty")
+	}
+	return nil
+}
+
+// apiSuffixes are Home Assistant API paths that callers append to the base
+// URL; a base URL must not end with one.
+var apiSuffixes = []string{"/api/alexa/smart_home", "/api/alexa", "/api"}
+
+// checkNotAPIPath refuses a path (trailing slashes already trimmed) that
+// ends with one of apiSuffixes, naming the suffix and the fix. The suffix
+// is one of the constants above, never the user's text.
+func checkNotAPIPath(path string) error {
+	lower := strings.ToLower(path)
+	for _, suffix := range apiSuffixes {
+		if strings.HasSuffix(lower, suffix) {
+			return invalid("url", ErrBadURL, "ends in "+suffix+": give Home Assistant's base URL without it, "+
+				"like https://ha.example.com (LEE adds /api/alexa/smart_home itself)")
+		}
 	}
 	return nil
 }

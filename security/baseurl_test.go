@@ -21,6 +21,8 @@ func TestValidateBaseURL(t *testing.T) {
 		{name: "IPv6", raw: "http://[::1]:8123", want: "http://[::1]:8123"},
 		{name: "escaped path", raw: "https://h.example/a%20b/", want: "https://h.example/a%20b"},
 		{name: "encoded slash", raw: "https://h.example/a%2Fb/", want: "https://h.example/a%2Fb"},
+		{name: "path merely containing api", raw: "https://h.example/api-gateway/ha", want: "https://h.example/api-gateway/ha"},
+		{name: "path ending in a word ending in api", raw: "https://h.example/rapi", want: "https://h.example/rapi"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,5 +101,34 @@ func TestValidateBaseURLErrorHidesSecrets(t *testing.T) {
 				t.Fatalf("error %q echoes a secret of the URL", err)
 			}
 		}
+	}
+}
+
+// TestValidateBaseURLRefusesAPIPaths: a base URL copied with Home Assistant's
+// /api (haaska's habit) or the whole Alexa path is refused with the fix,
+// and nothing of the URL but the fixed suffix is quoted.
+func TestValidateBaseURLRefusesAPIPaths(t *testing.T) {
+	tests := []struct {
+		raw    string
+		suffix string
+	}{
+		{"https://ha.example.com/api", "/api"},
+		{"https://ha.example.com/api/", "/api"},
+		{"https://ha.example.com:8123/API", "/api"},
+		{"https://proxy.example.com/home-assistant/api//", "/api"},
+		{"https://ha.example.com/api/alexa", "/api/alexa"},
+		{"https://ha.example.com/api/alexa/smart_home", "/api/alexa/smart_home"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.raw, func(t *testing.T) {
+			u, err := ValidateBaseURL(tt.raw)
+			if u != nil || !errors.Is(err, ErrBadURL) {
+				t.Fatalf("ValidateBaseURL(%q) = %v, %v; want ErrBadURL", tt.raw, u, err)
+			}
+			want := "field url: ends in " + tt.suffix + ": give Home Assistant's base URL without it, like https://ha.example.com (LEE adds /api/alexa/smart_home itself)"
+			if err.Error() != want {
+				t.Fatalf("error %q, want %q", err, want)
+			}
+		})
 	}
 }

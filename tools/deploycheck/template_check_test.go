@@ -2,6 +2,7 @@ package deploycheck_test
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -59,9 +60,10 @@ func TestTemplateArchitectureDefaultsToARM64(t *testing.T) {
 	}
 }
 
-// TestTemplateCodeUriIsThePackage checks that CodeUri names the zip lee
-// package writes for the function's current version and the default
-// architecture, so a version bump cannot deploy a stale package.
+// TestTemplateCodeUriIsThePackage checks that CodeUri names the copy lee
+// package writes for the function's current version whatever the
+// architecture, so a version bump cannot deploy a stale package and x86_64
+// deploys without an edit of the template.
 func TestTemplateCodeUriIsThePackage(t *testing.T) {
 	tpl := loadRepoTemplate(t)
 	fn := functionResource(t, tpl)
@@ -69,9 +71,32 @@ func TestTemplateCodeUriIsThePackage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "../dist/" + pack.FileName(version, pack.ARM64)
+	want := "../dist/" + pack.DeployFileName(version)
 	if fn.Properties["CodeUri"] != want {
 		t.Fatalf("CodeUri = %v, want %s (relative to deploy/, as SAM resolves it)", fn.Properties["CodeUri"], want)
+	}
+}
+
+// TestTemplateArchitectureMatchesMakePackage: `make package` with no ARCH
+// builds for the template's default Architecture, so the two defaults
+// deploy together.
+func TestTemplateArchitectureMatchesMakePackage(t *testing.T) {
+	makefile, err := os.ReadFile(repoFile(t, "Makefile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	arch, ok := deploycheck.MakeDefault(makefile, "ARCH")
+	if !ok {
+		t.Fatal("the Makefile gives ARCH no default")
+	}
+	a, err := pack.ParseArch(arch)
+	if err != nil {
+		t.Fatalf("the Makefile's ARCH: %v", err)
+	}
+	tpl := loadRepoTemplate(t)
+	def, _ := deploycheck.Lookup(tpl.Root, "Parameters", "Architecture", "Default")
+	if def != a.Lambda() {
+		t.Fatalf("the template's Architecture defaults to %v, make package to ARCH=%s (Lambda's %s)", def, arch, a.Lambda())
 	}
 }
 

@@ -55,14 +55,23 @@ func wrap(payload string) []byte {
 	return []byte(`{"event":{"header":` + wrapperHeader + `,"payload":` + payload + `}}`)
 }
 
-// fromEndpoints reads a JSON array of endpoints.
+// fromEndpoints reads a JSON array of endpoints. An empty one is valid (a
+// home without devices) but is almost always a mistake, so it is a warning.
 func fromEndpoints(raw json.RawMessage, message []byte) (input, error) {
 	in := input{message: message}
 	if err := json.Unmarshal(raw, &in.endpoints); err != nil {
 		in.findings = append(in.findings, messageFinding("payload.endpoints is not an array: Alexa discovers nothing; send \"endpoints\": [ ... ]"))
+		return in, nil
+	}
+	if len(in.endpoints) == 0 {
+		in.findings = append(in.findings, Finding{Severity: SeverityWarning, Index: -1, Message: noEndpoints})
 	}
 	return in, nil
 }
+
+// noEndpoints is the warning for an empty endpoints array.
+const noEndpoints = "no endpoints: Alexa discovers no device; expose entities to Alexa in Home Assistant " +
+	"(the filter under alexa: smart_home: in configuration.yaml: include_domains, include_entities)"
 
 // fromEvent reads a full message and checks that it is a Discover.Response.
 func fromEvent(message []byte, event json.RawMessage) (input, error) {

@@ -1,9 +1,12 @@
 package doctor
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"time"
 
@@ -37,6 +40,11 @@ func (r *run) checkAlexa(ctx context.Context) bool {
 		return false
 	}
 	var msg alexa.Message
+	if truncatedJSON(a.body) {
+		r.add("alexa", Fail, fmt.Sprintf("%s answered %d with a truncated body: its JSON stops after %d bytes, mid-message", what, a.status, len(a.body)),
+			truncatedFix)
+		return false
+	}
 	if json.Unmarshal(a.body, &msg) != nil || msg.Event.Header.Name == "" {
 		r.add("alexa", Fail, what+" answered 200 with a body that is not an Alexa message",
 			"something other than Home Assistant's Alexa integration answers this path: check the proxy's routing of "+smartHomePath)
@@ -50,6 +58,17 @@ func (r *run) checkAlexa(ctx context.Context) bool {
 	r.lintDiscovery(a.body)
 	r.grade(a.latency)
 	return true
+}
+
+// truncatedFix is the advice for an answer cut short on the way.
+const truncatedFix = "something cuts Home Assistant's answer short: a proxy's response size, buffer or timeout limit, " +
+	"or Home Assistant restarting mid-answer; LEE answers Alexa with an error instead of the devices meanwhile"
+
+// truncatedJSON reports whether body is the start of a JSON value that
+// ends too early, as opposed to something that is not JSON at all.
+func truncatedJSON(body []byte) bool {
+	var v any
+	return len(bytes.TrimSpace(body)) > 0 && errors.Is(json.NewDecoder(bytes.NewReader(body)).Decode(&v), io.ErrUnexpectedEOF)
 }
 
 // alexaError records an Alexa answer that is not a Discover.Response,

@@ -42,6 +42,9 @@ func TestSimulatedFaults(t *testing.T) {
 			finding: []string{"not an Alexa message"}, fix: []string{"proxy"}},
 		{name: "invalid JSON", fault: &hasim.Fault{Path: smartHome, Kind: hasim.KindInvalidJSON},
 			step: "alexa", status: doctor.Fail, stopped: "alexa", finding: []string{"not an Alexa message"}},
+		{name: "truncated JSON", fault: &hasim.Fault{Path: smartHome, Kind: hasim.KindTruncated},
+			step: "alexa", status: doctor.Fail, stopped: "alexa",
+			finding: []string{"truncated body", "JSON stops after"}, fix: []string{"cuts Home Assistant's answer short", "proxy"}},
 		{name: "answer over Lambda's limit", fault: &hasim.Fault{Path: smartHome, Kind: hasim.KindHuge},
 			step: "alexa", status: doctor.Fail, stopped: "alexa",
 			finding: []string{"more than 6 MiB"}, fix: []string{"fewer entities"}},
@@ -59,8 +62,9 @@ func TestSimulatedFaults(t *testing.T) {
 		{name: "no answer in time", fault: &hasim.Fault{Path: smartHome, Kind: hasim.KindDelay, Delay: time.Minute},
 			adjust: func(s *doctor.Settings) { s.Timeout = 200 * time.Millisecond },
 			step:   "alexa", status: doctor.Fail, stopped: "alexa", finding: []string{"no answer within 200ms"}},
-		{name: "connection reset", fault: &hasim.Fault{Path: smartHome, Kind: hasim.KindReset},
-			step: "alexa", status: doctor.Fail, stopped: "alexa", finding: []string{"failed"}},
+		{name: "connection closed mid-body", fault: &hasim.Fault{Path: smartHome, Kind: hasim.KindReset},
+			step: "alexa", status: doctor.Fail, stopped: "alexa",
+			finding: []string{"truncated body", "connection closed before the whole body arrived"}, fix: []string{"cuts Home Assistant's answer short"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -105,6 +105,10 @@ func (r *run) checkAPI(ctx context.Context) bool {
 
 func (r *run) transportFailure(step, what string, err error) {
 	var ne net.Error
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		r.add(step, Fail, what+" answered with a truncated body: the connection closed before the whole body arrived", truncatedFix)
+		return
+	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout() {
 		r.add(step, Fail, fmt.Sprintf("%s got no answer within %v; Alexa gives up after 8 s", what, r.s.Timeout),
 			"find what slows Home Assistant or the path to it (its log, the proxy, a VPN); LEE answers BRIDGE_UNREACHABLE meanwhile")

@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/lee-engine/lee/tools/skill"
 )
 
 const urlShape = "write it like https://ha.example.com (scheme and host, an optional port, no path to the API)"
@@ -65,15 +67,17 @@ func (r *run) checkPath(u *url.URL, shown string) bool {
 }
 
 // accountLinking records what Alexa account linking, which runs against
-// the same host, requires of the URL.
+// the same host, requires of the URL; the facts are package skill's, the
+// ones lee skill writes into the account-linking request.
 func (r *run) accountLinking(u *url.URL, shown string) {
 	switch {
-	case u.Scheme == "http":
+	case u.Scheme != skill.LinkingScheme:
 		r.add("url", Warn, shown+" uses plain http: the token would cross the internet unencrypted, and Alexa account linking requires https",
-			"serve Home Assistant over https on port 443 with a certificate from a public authority (for example Let's Encrypt)")
-	case r.port != "443":
-		r.add("url", Warn, shown+" uses port "+r.port+": LEE can use it, but Alexa account linking only calls /auth/authorize and /auth/token on port 443",
-			"expose Home Assistant on port 443 (a router forward 443 to "+r.port+", or a reverse proxy)")
+			"serve Home Assistant over https on port "+skill.LinkingPort+" with a certificate from a public authority (for example Let's Encrypt)")
+	case r.port != skill.LinkingPort:
+		r.add("url", Warn, shown+" uses port "+r.port+": LEE can use it, but Alexa account linking only calls "+
+			skill.AuthorizePath+" and "+skill.TokenPath+" on port "+skill.LinkingPort,
+			"expose Home Assistant on port "+skill.LinkingPort+" (a router forward "+skill.LinkingPort+" to "+r.port+", or a reverse proxy)")
 	default:
 		r.pass("url", shown+" is a base URL both LEE and Alexa account linking can use")
 	}

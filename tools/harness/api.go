@@ -34,16 +34,46 @@ func (r *Runtime) routes() http.Handler {
 }
 
 // handleNext blocks until an Invoke hands over an event, the function goes
-// away, or the Runtime closes.
+// away, or the Runtime closes. One at a time, asking for the next event ends
+// the invocation in flight; with overlapping invocations it first waits for
+// a free slot, so no more than Settings.MaxConcurrency are ever unanswered.
 func (r *Runtime) handleNext(w http.ResponseWriter, req *http.Request) {
 	r.noteFirst(&r.firstNext)
-	r.dropUnanswered()
+	if r.slots == nil {
+		r.dropUnanswered()
+	} else if !r.takeSlot(w, req) {
+		return
+	}
 	select {
 	case inv := <-r.queue:
 		r.deliver(w, inv)
 	case <-req.Context().Done():
+		r.releaseSlot()
 	case <-r.closing:
-		writeAPIError(w, http.StatusServiceUnavailable, "ServiceUnavailable", "the harness is shutting down")
+		r.releaseSlot()
+		writeShuttingDown(w)
+	}
+}
+
+// takeSlot waits for room for one more unanswered invocation; it reports
+// false, having answered the request if it still can, when the function
+// went away or the Runtime closed first.
+func (r *Runtime) takeSlot(w http.ResponseWriter, req *http.Request) bool {
+	select {
+	case r.slots <- struct{}{}:
+		return true
+	case <-req.Context().Done():
+	case <-r.closing:
+		writeShuttingDown(w)
+	}
+	return false
+}
+
+// releaseSlot frees the slot of an invocation that was answered, or of a
+// request for the next event that got none.
+func (r *Runtime) releaseSlot() {
+	if r.slots != nil {
+		<-r.slots
 	}
 }
 
@@ -138,15 +168,17 @@ func (r *Runtime) handleInitError(w http.ResponseWriter, req *http.Request) {
 	writeAccepted(w)
 }
 
-// complete hands an answer to the Invoke waiting for request id. It reports
-// false for an id that was never handed out or was already answered; an
-// answer for an abandoned invocation is accepted and dropped.
+// complete hands an answer to the Invoke waiting for request id and frees
+// the invocation's slot. It reports false for an id that was never handed
+// out or was already answered; an answer for an abandoned invocation (its
+// deadline passed) is accepted and dropped: until then its worker was busy,
+// so it kept its slot.
 func (r *Runtime) complete(id string, a answer) bool {
 	now := time.Now()
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	inv, ok := r.inflight[id]
 	if !ok {
+		r.mu.Unlock()
 		return false
 	}
 	delete(r.inflight, id)
@@ -157,6 +189,8 @@ func (r *Runtime) complete(id string, a answer) bool {
 		a.at = now
 		inv.done <- a
 	}
+	r.mu.Unlock()
+	r.releaseSlot()
 	return true
 }
 
@@ -208,6 +242,10 @@ func writeAccepted(w http.ResponseWriter) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(http.StatusAccepted)
 	_, _ = io.WriteString(w, `{"status":"OK"}`)
+}
+
+func writeShuttingDown(w http.ResponseWriter) {
+	writeAPIError(w, http.StatusServiceUnavailable, "ServiceUnavailable", "the harness is shutting down")
 }
 
 func writeAPIError(w http.ResponseWriter, status int, errType, msg string) {

@@ -13,11 +13,15 @@
 // Besides invoking, a Runtime reports the process id, its captured stdout and
 // stderr, start-up timings, resident memory from /proc and its open file
 // descriptors, which the benchmarks use. Every wait is bounded by a context or
-// an invocation deadline, and Close always ends the process.
+// an invocation deadline, and Close always ends the process. Invocations go
+// one at a time, as in an on-demand execution environment, or, with
+// Settings.MaxConcurrency, several at once as in Lambda Managed Instances.
 //
-// BuildBootstrap builds the function module with the flags of `make
-// bootstrap`, for any of Lambda's two architectures; it is the one build the
-// benchmarks, the demo and the end-to-end tests share. BuildFloor builds the
+// BuildBootstrap builds the function module for either of Lambda's two
+// architectures; it is the one definition of that build, which `make
+// bootstrap` (through `lee build`), the benchmarks, the demo and the
+// end-to-end tests share; BuildBootstrapRace is the same build with the race
+// detector. BuildFloor builds the
 // performance floor (tools/floor), the smallest possible relay, the same way.
 // The process plumbing (process group, output capture, SIGTERM then SIGKILL)
 // is tools/internal/proc, shared with tools/rie.

@@ -2,7 +2,6 @@ package harness
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -16,8 +15,8 @@ import (
 
 // Runtime is one function process and the Runtime API it talks to. Its
 // methods are safe for concurrent use; invocations are handed to the process
-// one at a time, in the order the process asks for them, as in one Lambda
-// execution environment.
+// in the order it asks for them, one at a time as in one on-demand Lambda
+// execution environment, or up to Settings.MaxConcurrency at once.
 type Runtime struct {
 	settings Settings
 	proc     *proc.Process
@@ -25,6 +24,7 @@ type Runtime struct {
 	server   *http.Server
 	served   chan struct{} // closed when the API server has stopped
 	queue    chan *invocation
+	slots    chan struct{} // one per unanswered invocation when they may overlap; else nil
 	stdout   *proc.Output
 	stderr   *proc.Output
 
@@ -48,8 +48,8 @@ func Start(ctx context.Context, s Settings) (*Runtime, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("harness: start: %w", err)
 	}
-	if s.Binary == "" {
-		return nil, errors.New("harness: start: Settings.Binary is empty")
+	if err := s.check(); err != nil {
+		return nil, fmt.Errorf("harness: start: %w", err)
 	}
 	bin, err := proc.Executable(s.Binary)
 	if err != nil {
@@ -85,6 +85,9 @@ func newRuntime(s Settings, ln net.Listener) *Runtime {
 		closing:    make(chan struct{}),
 		inflight:   make(map[string]*invocation),
 		initFailed: make(chan struct{}),
+	}
+	if s.concurrent() {
+		r.slots = make(chan struct{}, s.MaxConcurrency)
 	}
 	r.server = &http.Server{Handler: r.routes(), ReadHeaderTimeout: 10 * time.Second}
 	return r

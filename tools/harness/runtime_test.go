@@ -73,6 +73,9 @@ func TestInvokeDeliversEventHeadersAndEnvironment(t *testing.T) {
 		if strings.HasPrefix(kv, "LEE_HARNESS_PARENT_ONLY=") {
 			t.Errorf("parent variable leaked into the function: %s", kv)
 		}
+		if strings.HasPrefix(kv, "AWS_LAMBDA_MAX_CONCURRENCY=") {
+			t.Errorf("one invocation at a time, yet the function was given %s", kv)
+		}
 	}
 	if res.Duration <= 0 {
 		t.Errorf("Duration = %v, want > 0", res.Duration)
@@ -129,15 +132,32 @@ func TestInvokeProtocolViolations(t *testing.T) {
 	})
 }
 
+// TestInvokeTimeoutThenRecovers: an invocation the function answers only
+// after its deadline is a timeout; the late answer is accepted and dropped
+// (it does not become the next invocation's result), and the process goes
+// on serving. The function is held at a gate until the timeout has been
+// reported, so its answer is late by construction, not by a race with the
+// timer.
 func TestInvokeTimeoutThenRecovers(t *testing.T) {
+	g := newGate(t)
 	r := startRuntime(t, Settings{Binary: fakeFunction(t)})
-	_, err := r.InvokeWithDeadline(testContext(t), []byte(`{"mode":"late"}`), time.Now().Add(100*time.Millisecond))
-	if !errors.Is(err, ErrTimeout) {
-		t.Fatalf("err = %v, want ErrTimeout", err)
+	ctx := testContext(t)
+	if res, err := r.Invoke(ctx, []byte(`{"mode":"echo"}`)); err != nil || res.Error != nil {
+		t.Fatalf("warm-up: res=%+v err=%v", res, err)
 	}
-	res, err := r.Invoke(testContext(t), []byte(`{"mode":"echo"}`))
+	late := invokeAsync(ctx, r, g.event("late"), time.Now().Add(overlapDeadline))
+	g.await(ctx, t, 1)
+	if o := <-late; !errors.Is(o.err, ErrTimeout) {
+		t.Fatalf("err = %v, want ErrTimeout", o.err)
+	}
+	g.release("late")
+	res, err := r.Invoke(ctx, []byte(`{"mode":"echo"}`))
 	if err != nil || res.Error != nil {
 		t.Fatalf("after a timeout: res=%+v err=%v", res, err)
+	}
+	var got echoed
+	if err := json.Unmarshal(res.Payload, &got); err != nil || got.RequestID != res.RequestID {
+		t.Errorf("after a timeout the answer was %s (%v), want the echo of request %s", res.Payload, err, res.RequestID)
 	}
 	if !r.Alive() {
 		t.Error("process died after a timeout")
@@ -303,6 +323,8 @@ func TestStartErrors(t *testing.T) {
 		{"no binary", Settings{}},
 		{"missing binary", Settings{Binary: t.TempDir() + "/nope"}},
 		{"directory", Settings{Binary: t.TempDir()}},
+		{"concurrency in Env", Settings{Binary: fakeFunction(t), Env: []string{"AWS_LAMBDA_MAX_CONCURRENCY=2"}}},
+		{"negative concurrency", Settings{Binary: fakeFunction(t), MaxConcurrency: -2}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package harness
 import (
 	"os/exec"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -58,5 +59,47 @@ func TestEnviron(t *testing.T) {
 	}
 	if slices.ContainsFunc(env, func(kv string) bool { return strings.HasPrefix(kv, "LEE_SECRET_OF_PARENT=") }) {
 		t.Error("a parent variable outside PATH/HOME/TMPDIR was passed on")
+	}
+}
+
+func TestEnvironMaxConcurrency(t *testing.T) {
+	tests := []struct {
+		n    int
+		want string // "" when the variable must be absent
+	}{
+		{0, ""},
+		{1, ""},
+		{2, "2"},
+		{8, "8"},
+	}
+	for _, tc := range tests {
+		t.Run(strconv.Itoa(tc.n), func(t *testing.T) {
+			s := Settings{MaxConcurrency: tc.n}.withDefaults()
+			got, set := effective(s.environ("/task", "127.0.0.1:9999"))["AWS_LAMBDA_MAX_CONCURRENCY"]
+			if tc.want == "" && set || tc.want != "" && got != tc.want {
+				t.Errorf("AWS_LAMBDA_MAX_CONCURRENCY = %q (set: %v), want %q", got, set, tc.want)
+			}
+		})
+	}
+}
+
+func TestSettingsCheck(t *testing.T) {
+	tests := []struct {
+		name    string
+		s       Settings
+		wantErr string
+	}{
+		{"usable", Settings{Binary: "b", MaxConcurrency: 8, Env: []string{"HA_URL=x"}}, ""},
+		{"no binary", Settings{}, "Settings.Binary is empty"},
+		{"negative concurrency", Settings{Binary: "b", MaxConcurrency: -1}, "Settings.MaxConcurrency is -1"},
+		{"concurrency in Env", Settings{Binary: "b", Env: []string{"AWS_LAMBDA_MAX_CONCURRENCY=8"}}, "set Settings.MaxConcurrency instead"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.s.check()
+			if tc.wantErr == "" && err != nil || tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)) {
+				t.Errorf("check() = %v, want %q", err, tc.wantErr)
+			}
+		})
 	}
 }

@@ -20,6 +20,7 @@ var errMalformed = errors.New("malformed Alexa message")
 type directive struct {
 	namespace        string
 	name             string
+	messageID        string
 	correlationToken string
 	endpoint         json.RawMessage
 	endpointID       string
@@ -52,6 +53,7 @@ func parseDirective(body []byte) (*directive, error) {
 	if !ok1 || !ok2 {
 		return nil, fmt.Errorf("parse directive: %w: no namespace or name", errMalformed)
 	}
+	d.messageID, _ = raw.Header["messageId"].(string)
 	d.correlationToken, _ = raw.Header["correlationToken"].(string)
 	_ = json.Unmarshal(raw.Payload, &d.payload)
 	if raw.Endpoint != nil {

@@ -242,3 +242,26 @@ func TestAnswersAreNotHTMLEscaped(t *testing.T) {
 		t.Errorf("got %s", b)
 	}
 }
+
+// TestRequestLogTiesDirectivesToTokens: the log names each directive by its
+// messageId beside the index of the token it came with, so a test of many
+// users at once can check that every directive went out with its own token.
+func TestRequestLogTiesDirectivesToTokens(t *testing.T) {
+	tokens := []string{"user-token-0", "user-token-1", "user-token-2"}
+	s := startSim(t, hasim.Settings{Tokens: tokens})
+	for i := len(tokens) - 1; i >= 0; i-- {
+		body := strings.Replace(directiveJSON("Alexa", "ReportState", "light#kitchen", map[string]any{}),
+			`"messageId":"abc-123"`, fmt.Sprintf(`"messageId":"message-%d"`, i), 1)
+		if status, _, b := s.do("POST", "/api/alexa/smart_home", tokens[i], body); status != 200 {
+			t.Fatalf("directive %d: %d %s", i, status, b)
+		}
+	}
+	for _, r := range s.srv.Requests() {
+		if want := fmt.Sprintf("message-%d", r.TokenIndex); r.MessageID != want || !r.TokenMatched {
+			t.Errorf("record %+v: want message id %s with its token", r, want)
+		}
+	}
+	if n := len(s.srv.Requests()); n != len(tokens) {
+		t.Errorf("%d records, want %d", n, len(tokens))
+	}
+}

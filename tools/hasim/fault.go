@@ -12,9 +12,9 @@ import (
 // Kind names what an injected fault does to a request.
 type Kind string
 
-// The fault kinds. Truncated, Reset and Delay let Home Assistant handle the
-// request (a directive is applied) and then break the answer; the others
-// replace the answer, so nothing is applied.
+// The fault kinds. Truncated, Reset, Delay and InvalidUTF8 let Home
+// Assistant handle the request (a directive is applied) and then break the
+// answer; the others replace the answer, so nothing is applied.
 const (
 	// KindStatus answers Status with a Home Assistant-like body: the text
 	// "401: Unauthorized" for 401, JSON {"message": ...} otherwise.
@@ -40,6 +40,10 @@ const (
 	// KindReset sends the real answer's status line, headers and half of
 	// its body, then closes the connection.
 	KindReset Kind = "reset"
+	// KindInvalidUTF8 sends the real answer with one more member whose
+	// string holds a byte that is not UTF-8 (Latin-1's ü): JSON that
+	// json.Valid accepts, in an encoding JSON does not allow.
+	KindInvalidUTF8 Kind = "invalid_utf8"
 )
 
 // DefaultHugeSize is the body size of a KindHuge fault with no Size:
@@ -105,7 +109,7 @@ func (f Fault) Validate() error {
 		if f.Delay <= 0 {
 			return fmt.Errorf("fault delay: delay must be positive")
 		}
-	case KindTruncated, KindInvalidJSON, KindEmptyBody, KindNonAlexaJSON, KindReset:
+	case KindTruncated, KindInvalidJSON, KindEmptyBody, KindNonAlexaJSON, KindReset, KindInvalidUTF8:
 	default:
 		return fmt.Errorf("fault: unknown kind %q", f.Kind)
 	}

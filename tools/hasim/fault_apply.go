@@ -51,6 +51,11 @@ func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, f Fault, rea
 		status := real(rec)
 		resetAfterHalf(w, status, rec)
 		return 0
+	case KindInvalidUTF8:
+		rec := newRecorder()
+		status := real(rec)
+		copyHeader(w.Header(), rec.header)
+		return writeBody(w, status, rec.header.Get("Content-Type"), withInvalidUTF8(rec.body.Bytes()))
 	}
 	return writeInternalError(w)
 }
@@ -61,6 +66,21 @@ const invalidJSONBody = `{'event': {'header': {'namespace': 'Alexa', 'name': 'Re
 
 // nonAlexaBody is valid JSON of the wrong kind: what /api/ answers.
 const nonAlexaBody = `{"message":"API running."}`
+
+// withInvalidUTF8 adds a member holding a byte that is not UTF-8 to the
+// JSON object body (left as it is when it is not an object).
+func withInvalidUTF8(body []byte) []byte {
+	end := bytes.LastIndexByte(body, '}')
+	if end < 0 {
+		return body
+	}
+	out := append([]byte(nil), body[:end]...)
+	if t := bytes.TrimSpace(out); len(t) > 0 && t[len(t)-1] != '{' {
+		out = append(out, ',')
+	}
+	out = append(out, `"note":"K`+"\xfc"+`che"`...)
+	return append(out, body[end:]...)
+}
 
 // delay waits d, then answers normally. When the client goes away or the
 // server closes first, it drops the connection without an answer.

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/lee-engine/lee/tools/hasim"
 )
@@ -67,6 +68,24 @@ func TestStatusAndBodyFaults(t *testing.T) {
 				t.Errorf("record %+v", r)
 			}
 		})
+	}
+}
+
+func TestInvalidUTF8AnswerIsTheRealOneWithABadByte(t *testing.T) {
+	s := startSim(t, hasim.Settings{})
+	if err := s.srv.Inject(hasim.Fault{Kind: hasim.KindInvalidUTF8, Count: 1}); err != nil {
+		t.Fatal(err)
+	}
+	status, h, b := s.do("POST", "/api/alexa/smart_home", testToken, kitchenOff())
+	if status != 200 || h.Get("Content-Type") != "application/json" || !json.Valid(b) || utf8.Valid(b) {
+		t.Fatalf("got %d %q %q; want valid JSON that is not valid UTF-8", status, h.Get("Content-Type"), b)
+	}
+	var m struct{ Event json.RawMessage }
+	if err := json.Unmarshal(b, &m); err != nil || len(m.Event) == 0 {
+		t.Errorf("the answer lost its event: %v", err)
+	}
+	if st, _ := s.srv.State("light.kitchen"); st.State != "off" {
+		t.Errorf("the directive was not applied")
 	}
 }
 

@@ -23,10 +23,12 @@ type Request struct {
 	// TokenIndex which one (the index in Settings.Tokens; -1 when none).
 	TokenMatched bool `json:"token_matched"`
 	TokenIndex   int  `json:"token_index"`
-	// Namespace and Name are the header of a Smart Home directive, when
-	// the body carried one.
+	// Namespace, Name and MessageID are from the header of a Smart Home
+	// directive, when the body carried one: with TokenIndex they tell which
+	// token each directive was sent with.
 	Namespace string `json:"namespace,omitempty"`
 	Name      string `json:"name,omitempty"`
+	MessageID string `json:"message_id,omitempty"`
 	// Fault is the kind of the fault applied, if any.
 	Fault Kind `json:"fault,omitempty"`
 	// Status is the status sent; 0 while the request is being handled, and

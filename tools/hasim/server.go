@@ -182,7 +182,7 @@ func (s *Server) serveHA(w http.ResponseWriter, r *http.Request) {
 	}
 	if readErr == nil && r.URL.Path == "/api/alexa/smart_home" {
 		if d, err := parseDirective(body); err == nil {
-			rec.Namespace, rec.Name = d.namespace, d.name
+			rec.Namespace, rec.Name, rec.MessageID = d.namespace, d.name, d.messageID
 		}
 	}
 	f, faulty := s.faults.take(r.URL.Path)

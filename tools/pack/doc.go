@@ -1,7 +1,8 @@
 // Package pack builds LEE's deployment package: a zip that holds the
 // function's bootstrap binary and nothing else, written so that the same
 // binary always gives the same bytes, with a SHA-256 checksum beside it in
-// sha256sum's format.
+// sha256sum's format, and a copy under the architecture-free name that
+// deploy/template.yaml deploys.
 //
 // Reproducibility comes from fixing everything a zip tool usually takes from
 // the machine: one entry named bootstrap, mode 0755, a fixed MS-DOS

@@ -46,7 +46,7 @@ func ExamplePackage() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(filepath.Base(r.Zip), filepath.Base(r.Checksum), len(r.SHA256))
+	fmt.Println(filepath.Base(r.Zip), filepath.Base(r.Checksum), filepath.Base(r.Deploy), len(r.SHA256))
 	// Output:
-	// lee-0.1.0-arm64.zip lee-0.1.0-arm64.zip.sha256 64
+	// lee-0.1.0-arm64.zip lee-0.1.0-arm64.zip.sha256 lee-0.1.0.zip 64
 }

@@ -34,6 +34,9 @@ type Settings struct {
 type Result struct {
 	// Zip is the path of lee-<version>-<arch>.zip.
 	Zip string
+	// Deploy is the path of lee-<version>.zip, the same bytes under the
+	// name deploy/template.yaml's CodeUri gives (see DeployFileName).
+	Deploy string
 	// Checksum is the path of the zip's .sha256 file.
 	Checksum string
 	// SHA256 is the zip's SHA-256 digest in lower-case hex.
@@ -45,9 +48,18 @@ func FileName(version string, arch Arch) string {
 	return "lee-" + version + "-" + string(arch) + ".zip"
 }
 
-// Package checks the binary, writes the zip and then its checksum file.
-// Each file is written beside its final name and renamed into place, so an
-// interrupted run never leaves a half-written zip under the real name.
+// DeployFileName is the name of the copy of the last package built for
+// version, whatever its architecture: the file deploy/template.yaml
+// deploys, so that either architecture deploys without editing the
+// template (its Architecture parameter says which one the copy holds).
+func DeployFileName(version string) string {
+	return "lee-" + version + ".zip"
+}
+
+// Package checks the binary, writes the zip, its checksum file, and the
+// same zip under DeployFileName. Each file is written beside its final name
+// and renamed into place, so an interrupted run never leaves a half-written
+// zip under the real name.
 func Package(s Settings) (Result, error) {
 	if err := s.validate(); err != nil {
 		return Result{}, err
@@ -74,14 +86,21 @@ func Package(s Settings) (Result, error) {
 	sum := sha256.Sum256(buf.Bytes())
 	r := Result{
 		Zip:      filepath.Join(out, name),
+		Deploy:   filepath.Join(out, DeployFileName(s.Version)),
 		Checksum: filepath.Join(out, name+".sha256"),
 		SHA256:   hex.EncodeToString(sum[:]),
 	}
-	if err := writeFile(r.Zip, buf.Bytes()); err != nil {
-		return Result{}, err
-	}
-	if err := writeFile(r.Checksum, []byte(ChecksumLine(r.SHA256, name))); err != nil {
-		return Result{}, err
+	for _, f := range []struct {
+		path string
+		data []byte
+	}{
+		{r.Zip, buf.Bytes()},
+		{r.Checksum, []byte(ChecksumLine(r.SHA256, name))},
+		{r.Deploy, buf.Bytes()},
+	} {
+		if err := writeFile(f.path, f.data); err != nil {
+			return Result{}, err
+		}
 	}
 	return r, nil
 }

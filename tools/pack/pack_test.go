@@ -1,6 +1,7 @@
 package pack_test
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"debug/elf"
 	"encoding/hex"
@@ -53,6 +54,13 @@ func TestPackageWritesZipAndChecksum(t *testing.T) {
 	zr := readZip(t, zipData)
 	if len(zr.File) != 1 || zr.File[0].Name != "bootstrap" {
 		t.Fatalf("zip holds %d entries, want bootstrap alone", len(zr.File))
+	}
+	if want := filepath.Join(out, "lee-0.1.0.zip"); r.Deploy != want {
+		t.Fatalf("Deploy = %s, want %s", r.Deploy, want)
+	}
+	deployData, err := os.ReadFile(r.Deploy)
+	if err != nil || !bytes.Equal(deployData, zipData) {
+		t.Fatalf("the template's copy %s differs from the package (%v)", r.Deploy, err)
 	}
 	leftovers, err := filepath.Glob(filepath.Join(out, ".*"))
 	if err != nil || len(leftovers) != 0 {
@@ -124,5 +132,33 @@ func TestPackageRefuses(t *testing.T) {
 				t.Fatalf("a refused package left %d files", len(entries))
 			}
 		})
+	}
+}
+
+// TestDeployCopyFollowsTheLastPackage: packaging amd64 after arm64 leaves
+// both arch-named zips, and the template's copy holds the amd64 one, so
+// deploying x86_64 needs no edit of the template's CodeUri.
+func TestDeployCopyFollowsTheLastPackage(t *testing.T) {
+	out := t.TempDir()
+	arm, err := pack.Package(pack.Settings{Binary: writeBinary(t, linuxBinary(elf.EM_AARCH64, "arm")), Arch: pack.ARM64, Version: "2.0.0", OutDir: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	amd, err := pack.Package(pack.Settings{Binary: writeBinary(t, linuxBinary(elf.EM_X86_64, "amd")), Arch: pack.AMD64, Version: "2.0.0", OutDir: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if arm.Deploy != amd.Deploy || filepath.Base(amd.Deploy) != pack.DeployFileName("2.0.0") {
+		t.Fatalf("Deploy = %s then %s, want one path named %s", arm.Deploy, amd.Deploy, pack.DeployFileName("2.0.0"))
+	}
+	for path, want := range map[string]string{arm.Zip: arm.SHA256, amd.Zip: amd.SHA256, amd.Deploy: amd.SHA256} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(data)
+		if got := hex.EncodeToString(sum[:]); got != want {
+			t.Errorf("%s hashes to %s, want %s", filepath.Base(path), got, want)
+		}
 	}
 }

@@ -7,7 +7,9 @@
 // bootstrap` does, run it as a separate process under tools/harness (a
 // loopback Lambda Runtime API) and point it at tools/hasim (a Home Assistant
 // simulator on 127.0.0.1) with injected faults, tools/fakedns,
-// tools/fakessm and the certificates of tools/testpki. The gateway's
+// tools/fakessm and the certificates of tools/testpki. The test of
+// overlapping invocations builds a second bootstrap, with -race, and runs it
+// as Lambda Managed Instances do (AWS_LAMBDA_MAX_CONCURRENCY). The gateway's
 // concurrency and goroutine hygiene are tested in-process. Amazon's Smart
 // Home schema (shared/alexa beside the repository) judges every answer.
 // docs/RELIABILITY.md at the repository root describes what is tested, how

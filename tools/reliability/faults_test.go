@@ -49,6 +49,9 @@ func simCases() []simCase {
 		{"non-Alexa JSON", hasim.Fault{Kind: hasim.KindNonAlexaJSON}, internal},
 		{"body over the size limit", hasim.Fault{Kind: hasim.KindHuge}, internal},
 		{"connection reset mid-body", hasim.Fault{Kind: hasim.KindReset}, unreachable},
+
+		// An answer json.Valid accepts that is not valid UTF-8 is refused.
+		{"valid JSON, not UTF-8", hasim.Fault{Kind: hasim.KindInvalidUTF8}, internal},
 	}
 }
 

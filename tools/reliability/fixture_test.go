@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -83,12 +84,16 @@ const (
 // directives are the matrix's directives in the order of its sub-tests.
 var directives = []string{turnOn, discovery, acceptGrant}
 
+// simTokens are the tokens every simulator accepts, at the start of its
+// Settings.Tokens (a request log's TokenIndex counts from them).
+var simTokens = []string{directiveToken, fallbackToken, ssmToken}
+
 // startSim starts a simulator on addr (a free 127.0.0.1 port when empty)
-// that accepts directiveToken, fallbackToken and ssmToken; it is closed
-// when the test ends.
+// that accepts simTokens, then the tokens of s; it is closed when the test
+// ends.
 func startSim(t *testing.T, s hasim.Settings, addr string) *hasim.Server {
 	t.Helper()
-	s.Tokens = []string{directiveToken, fallbackToken, ssmToken}
+	s.Tokens = append(slices.Clone(simTokens), s.Tokens...)
 	sim, err := hasim.Start(s, addr)
 	if err != nil {
 		t.Fatal(err)
@@ -122,9 +127,17 @@ func baseEnv(t *testing.T) []string {
 // whole output is searched for every secret.
 func startFunction(t *testing.T, env ...string) *harness.Runtime {
 	t.Helper()
+	return startFunctionWith(t, harness.Settings{Binary: bootstrap(t)}, env...)
+}
+
+// startFunctionWith is startFunction for s.Binary with the settings of s
+// (its Env is replaced).
+func startFunctionWith(t *testing.T, s harness.Settings, env ...string) *harness.Runtime {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	rt, err := harness.Start(ctx, harness.Settings{Binary: bootstrap(t), Env: append(baseEnv(t), env...)})
+	s.Env = append(baseEnv(t), env...)
+	rt, err := harness.Start(ctx, s)
 	if err != nil {
 		t.Fatal(err)
 	}

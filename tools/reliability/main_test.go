@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/lee-engine/lee/tools/demo"
+	"github.com/lee-engine/lee/tools/harness"
 	"github.com/lee-engine/lee/tools/testpki"
 	"go.uber.org/goleak"
 )
@@ -18,7 +19,7 @@ import (
 // package's run; TestMain removes it.
 var workDir string
 
-// buildTimeout bounds the one build of the function.
+// buildTimeout bounds each build of the function.
 const buildTimeout = 5 * time.Minute
 
 // TestMain makes the package's working folder and checks for leaked
@@ -61,6 +62,33 @@ var builtBootstrap = sync.OnceValues(func() (string, error) {
 	}
 	return bin, nil
 })
+
+// builtRaceBootstrap builds the function once with the race detector (see
+// harness.BuildBootstrapRace), for the tests that run invocations at once in
+// one process, or takes $LEE_BOOTSTRAP_RACE.
+var builtRaceBootstrap = sync.OnceValues(func() (string, error) {
+	if bin := os.Getenv("LEE_BOOTSTRAP_RACE"); bin != "" {
+		return bin, nil
+	}
+	bin := filepath.Join(workDir, "bin-race", "bootstrap")
+	ctx, cancel := context.WithTimeout(context.Background(), buildTimeout)
+	defer cancel()
+	if err := harness.BuildBootstrapRace(ctx, filepath.Join("..", "..", "function"), bin); err != nil {
+		return "", err
+	}
+	return bin, nil
+})
+
+// raceBootstrap is the function binary built with -race; a failed build
+// fails the test.
+func raceBootstrap(t *testing.T) string {
+	t.Helper()
+	bin, err := builtRaceBootstrap()
+	if err != nil {
+		t.Fatalf("BUILD OF THE FUNCTION WITH -race FAILED:\n%v", err)
+	}
+	return bin
+}
 
 // bootstrap is the function binary; a failed build fails the test.
 func bootstrap(t *testing.T) string {

@@ -48,6 +48,9 @@ type ssmCase struct {
 	name  string
 	fail  fakessm.ErrorKind
 	unset bool // the parameter does not exist
+	// padded stores the parameter's value with white space around it, as
+	// a token pasted into the console with a trailing newline.
+	padded bool
 	// stall replaces Parameter Store by an endpoint that never answers.
 	stall bool
 	// haToken keeps HA_TOKEN configured, to stand in for SSM.
@@ -67,6 +70,7 @@ type ssmCase struct {
 func testSSM(t *testing.T) {
 	tests := []ssmCase{
 		{name: "value read", wantToken: 2},
+		{name: "value with a trailing newline", padded: true, wantToken: 2},
 		{name: "parameter not found", unset: true, wantToken: -1, wantWords: []string{"HA_TOKEN_PARAMETER", "does not exist"}},
 		{name: "access denied", fail: fakessm.AccessDenied, wantToken: -1, wantWords: []string{"HA_TOKEN_PARAMETER", "ssm:GetParameter"}},
 		{name: "throttled", fail: fakessm.Throttling, wantToken: -1, wantWords: []string{"HA_TOKEN_PARAMETER", "throttled"}},
@@ -87,6 +91,9 @@ func testSSM(t *testing.T) {
 // next directive must get through with its value.
 func runSSM(t *testing.T, tt ssmCase) {
 	params := map[string]string{tokenParameter: ssmToken}
+	if tt.padded {
+		params[tokenParameter] = " " + ssmToken + "\n"
+	}
 	if tt.unset {
 		params = nil
 	}

@@ -1,6 +1,7 @@
 // Package repocheck enforces the LEE repository's own rules on a checkout:
 // every module's Version constant, newest CHANGELOG.md entry and line in
-// versions.yaml agree, and every import and go.mod respects the dependency
+// versions.yaml agree, every go.mod requires its siblings at their
+// versions.yaml versions, and every import and go.mod respects the dependency
 // rules of DESIGN.md (interface modules stand alone, gateway sits on the
 // interface modules, function sees only gateway, nothing imports tools).
 //

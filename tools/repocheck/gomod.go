@@ -1,109 +1,50 @@
 package repocheck
 
 import (
-	"bufio"
 	"fmt"
-	"io"
-	"strconv"
-	"strings"
+	"os"
+	"path/filepath"
+
+	"golang.org/x/mod/modfile"
 )
 
-// goMod is the part of a go.mod file the rules look at. A small parser of
-// our own keeps the tools module free of golang.org/x/mod.
-type goMod struct {
-	module    string
-	toolchain string // the toolchain directive's value, "" when absent
-	requires  []modRequire
-	replaces  map[string]string // old module path → replacement path
+// goModResult is a module's parsed go.mod, or the finding that says why it
+// could not be parsed.
+type goModResult struct {
+	file    *modfile.File
+	finding *Finding
 }
 
-// modRequire is one required module.
-type modRequire struct {
-	path    string
-	version string
+// readGoMod parses the go.mod of m with the go command's own parser
+// (golang.org/x/mod/modfile). A file that does not parse is a finding; the
+// error is for a file that cannot be read at all.
+func readGoMod(root string, m Module) (goModResult, error) {
+	path := filepath.Join(m.Dir, "go.mod")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return goModResult{}, fmt.Errorf("read %s: %w", path, err)
+	}
+	name := rel(root, path)
+	f, err := modfile.Parse(name, data, nil)
+	if err != nil {
+		return goModResult{finding: &Finding{Module: m.Name, File: name, Message: err.Error()}}, nil
+	}
+	return goModResult{file: f}, nil
 }
 
-// parseGoMod reads the module, toolchain, require and replace directives,
-// single-line or in parenthesised blocks; other directives are skipped.
-func parseGoMod(r io.Reader) (goMod, error) {
-	m := goMod{replaces: map[string]string{}}
-	sc := bufio.NewScanner(r)
-	block := ""
-	lineNo := 0
-	for sc.Scan() {
-		lineNo++
-		fields, err := goModFields(sc.Text())
-		if err != nil {
-			return goMod{}, fmt.Errorf("go.mod line %d: %w", lineNo, err)
-		}
-		if len(fields) == 0 {
-			continue
-		}
-		if block != "" {
-			if fields[0] == ")" {
-				block = ""
-				continue
-			}
-			m.directive(block, fields)
-			continue
-		}
-		if len(fields) == 2 && fields[1] == "(" {
-			block = fields[0]
-			continue
-		}
-		m.directive(fields[0], fields[1:])
+// modulePath is the path the module line of f declares, "" when it has none.
+func modulePath(f *modfile.File) string {
+	if f.Module == nil {
+		return ""
 	}
-	if err := sc.Err(); err != nil {
-		return goMod{}, fmt.Errorf("read go.mod: %w", err)
-	}
-	return m, nil
+	return f.Module.Mod.Path
 }
 
-// directive records one directive's arguments.
-func (m *goMod) directive(verb string, args []string) {
-	switch verb {
-	case "module":
-		if len(args) > 0 {
-			m.module = args[0]
-		}
-	case "toolchain":
-		if len(args) > 0 {
-			m.toolchain = args[0]
-		}
-	case "require":
-		if len(args) >= 2 {
-			m.requires = append(m.requires, modRequire{path: args[0], version: args[1]})
-		}
-	case "replace":
-		arrow := -1
-		for i, a := range args {
-			if a == "=>" {
-				arrow = i
-			}
-		}
-		if arrow >= 1 && arrow+1 < len(args) {
-			m.replaces[args[0]] = args[arrow+1]
-		}
+// replacements maps each replaced module path of f to its replacement.
+func replacements(f *modfile.File) map[string]string {
+	out := make(map[string]string, len(f.Replace))
+	for _, r := range f.Replace {
+		out[r.Old.Path] = r.New.Path
 	}
-}
-
-// goModFields splits a go.mod line into tokens, dropping a trailing //
-// comment and unquoting quoted tokens.
-func goModFields(line string) ([]string, error) {
-	if i := strings.Index(line, "//"); i >= 0 {
-		line = line[:i]
-	}
-	raw := strings.Fields(line)
-	out := make([]string, 0, len(raw))
-	for _, f := range raw {
-		if strings.HasPrefix(f, `"`) || strings.HasPrefix(f, "`") {
-			u, err := strconv.Unquote(f)
-			if err != nil {
-				return nil, fmt.Errorf("bad quoted token %s: %w", f, err)
-			}
-			f = u
-		}
-		out = append(out, f)
-	}
-	return out, nil
+	return out
 }

@@ -104,43 +104,47 @@ func moduleGoFiles(dir string) ([]string, error) {
 
 // checkGoMod applies the go.mod rules to one module.
 func checkGoMod(root string, m Module) ([]Finding, error) {
-	path := filepath.Join(m.Dir, "go.mod")
-	file := rel(root, path)
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+	gm, err := readGoMod(root, m)
+	if err != nil || gm.finding != nil {
+		return findingList(gm.finding), err
 	}
-	defer f.Close()
-	gm, err := parseGoMod(f)
-	if err != nil {
-		return []Finding{{Module: m.Name, File: file, Message: err.Error()}}, nil
-	}
+	f := gm.file
+	file := rel(root, filepath.Join(m.Dir, "go.mod"))
 	var out []Finding
 	add := func(format string, args ...any) {
 		out = append(out, Finding{Module: m.Name, File: file, Message: fmt.Sprintf(format, args...)})
 	}
-	if want := RepoPrefix + m.Name; gm.module != want {
-		add("module path %q: the module in folder %s must be %s", gm.module, m.Name, want)
+	if got, want := modulePath(f), RepoPrefix+m.Name; got != want {
+		add("module path %q: the module in folder %s must be %s", got, m.Name, want)
 	}
-	if gm.toolchain != "" {
-		add("toolchain %s: a go.mod carries no toolchain line", gm.toolchain)
+	if f.Toolchain != nil {
+		add("toolchain %s: a go.mod carries no toolchain line", f.Toolchain.Name)
 	}
-	for _, req := range gm.requires {
-		sibling, ok := repoModule(req.path)
+	replaces := replacements(f)
+	for _, req := range f.Require {
+		sibling, ok := repoModule(req.Mod.Path)
 		if !ok {
 			continue
 		}
 		if sibling == "tools" && m.Name != "tools" {
-			add("requires %s: nothing imports tools", req.path)
+			add("requires %s: nothing imports tools", req.Mod.Path)
 		}
 		want := "../" + sibling
-		got, ok := gm.replaces[req.path]
+		got, ok := replaces[req.Mod.Path]
 		switch {
 		case !ok:
-			add("requires %s with no replace: add `replace %s => %s` so it builds with GOWORK=off", req.path, req.path, want)
+			add("requires %s with no replace: add `replace %s => %s` so it builds with GOWORK=off", req.Mod.Path, req.Mod.Path, want)
 		case filepath.ToSlash(filepath.Clean(got)) != want:
-			add("replace %s => %s: a sibling module is replaced by %s", req.path, got, want)
+			add("replace %s => %s: a sibling module is replaced by %s", req.Mod.Path, got, want)
 		}
 	}
 	return out, nil
+}
+
+// findingList is the finding as a list: empty for nil.
+func findingList(f *Finding) []Finding {
+	if f == nil {
+		return nil
+	}
+	return []Finding{*f}
 }

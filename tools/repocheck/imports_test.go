@@ -3,8 +3,6 @@ package repocheck
 import (
 	"strings"
 	"testing"
-
-	"pgregory.net/rapid"
 )
 
 func TestCheckImportsGoodTree(t *testing.T) {
@@ -182,36 +180,20 @@ func TestImportRuleTable(t *testing.T) {
 	}
 }
 
-func TestParseGoMod(t *testing.T) {
-	text := "module github.com/lee-engine/lee/gateway // the gateway\n\ngo 1.26\n\n" +
-		"require github.com/patrickmn/go-cache v2.1.0+incompatible\nrequire (\n\t\"github.com/lee-engine/lee/cache\" v0.1.0\n)\n" +
-		"exclude (\n\texample.com/x v1.0.0\n)\nreplace github.com/lee-engine/lee/cache => ../cache\n"
-	gm, err := parseGoMod(strings.NewReader(text))
-	if err != nil {
-		t.Fatal(err)
+func TestUnparsableGoModIsAFinding(t *testing.T) {
+	for name, check := range map[string]func(string) ([]Finding, error){"imports": CheckImports, "versions": CheckVersions} {
+		t.Run(name, func(t *testing.T) {
+			tr := goodTree()
+			tr["gateway/go.mod"] = "module github.com/lee-engine/lee/gateway\n\ngo 1.26\n\nrequire (\n\tgithub.com/lee-engine/lee/cache\n)\n"
+			root := tr.write(t)
+			got, err := check(root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = onlyFile(got, "gateway/go.mod")
+			if len(got) != 1 || !strings.Contains(got[0].Message, "gateway/go.mod:6") || strings.Contains(got[0].Message, root) {
+				t.Fatalf("want one finding naming gateway/go.mod:6 without the temporary root, got:\n%s", findingLines(got))
+			}
+		})
 	}
-	if gm.module != "github.com/lee-engine/lee/gateway" {
-		t.Errorf("module = %q", gm.module)
-	}
-	if len(gm.requires) != 2 || gm.requires[1].path != "github.com/lee-engine/lee/cache" || gm.requires[1].version != "v0.1.0" {
-		t.Errorf("requires = %+v", gm.requires)
-	}
-	if gm.replaces["github.com/lee-engine/lee/cache"] != "../cache" || len(gm.replaces) != 1 {
-		t.Errorf("replaces = %v", gm.replaces)
-	}
-	if gm.toolchain != "" {
-		t.Errorf("toolchain = %q", gm.toolchain)
-	}
-}
-
-func TestParseGoModNeverPanics(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		lines := rapid.SliceOf(rapid.SampledFrom([]string{
-			"module", "require", "replace", "toolchain", "(", ")", "=>", "\"x\"", "`y`", "\"bad", "//", "a/b", "v1.0.0", "\n", " ",
-		})).Draw(t, "tokens")
-		gm, err := parseGoMod(strings.NewReader(strings.Join(lines, " ")))
-		if err == nil && gm.replaces == nil {
-			t.Fatal("parsed go.mod without a replace map")
-		}
-	})
 }

@@ -12,18 +12,9 @@ type versionConst struct {
 // and returns the Version constant. Parsing instead of grepping keeps a
 // commented-out or differently spelled declaration from passing as one.
 func findVersionConst(dir string) (versionConst, error) {
-	paths, err := gosrc.PackageFiles(dir)
-	if err != nil {
+	c, ok, err := gosrc.PackageConst(dir, "Version")
+	if err != nil || !ok {
 		return versionConst{}, err
 	}
-	for _, path := range paths {
-		consts, err := gosrc.StringConsts(path, gosrc.Named("Version"))
-		if err != nil {
-			return versionConst{}, err
-		}
-		if len(consts) > 0 {
-			return versionConst{value: consts[0].Value, file: path}, nil
-		}
-	}
-	return versionConst{}, nil
+	return versionConst{value: c.Value, file: c.File}, nil
 }

@@ -25,7 +25,9 @@ type manifest struct {
 }
 
 // CheckVersions reports every module whose Version constant, newest
-// CHANGELOG.md entry and versions.yaml line disagree, every module missing
+// CHANGELOG.md entry and versions.yaml line disagree, every go.mod require
+// line naming a sibling module at a version other than its versions.yaml
+// one, every module missing
 // doc.go, README.md or CHANGELOG.md, and every versions.yaml line naming a
 // module that does not exist. The error is for trees it cannot read at all.
 func CheckVersions(root string) ([]Finding, error) {
@@ -38,6 +40,11 @@ func CheckVersions(root string) ([]Finding, error) {
 	for _, m := range mods {
 		exists[m.Name] = true
 		found, err := checkModuleVersion(root, m, versions)
+		if err != nil {
+			return nil, fmt.Errorf("check versions: %w", err)
+		}
+		out = append(out, found...)
+		found, err = checkRequires(root, m, versions)
 		if err != nil {
 			return nil, fmt.Errorf("check versions: %w", err)
 		}
@@ -55,6 +62,16 @@ func CheckVersions(root string) ([]Finding, error) {
 			"lists module %s (%s) but there is no %s/go.mod", name, versions[name], name)})
 	}
 	return out, nil
+}
+
+// ReadManifest returns the module → version map of root's versions.yaml
+// (versions as X.Y.Z, without the "v" of tags and go.mod).
+func ReadManifest(root string) (map[string]string, error) {
+	versions, problems := readManifest(root)
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("%s: %s", ManifestFile, problems[0].Message)
+	}
+	return versions, nil
 }
 
 // readManifest parses versions.yaml. A missing or unreadable manifest is a

@@ -37,8 +37,45 @@ func TestCheckVersionsBrokenTrees(t *testing.T) {
 			breaks: func(t tree) {
 				t["versions.yaml"] = strings.Replace(t["versions.yaml"], "logging: 0.1.0", "logging: 0.1.1", 1)
 			},
-			file:  "versions.yaml",
-			wants: []string{"module logging", "0.1.1", "0.1.0", "logging/version.go"},
+			file:          "versions.yaml",
+			wants:         []string{"module logging", "0.1.1", "0.1.0", "logging/version.go"},
+			alsoElsewhere: true,
+		},
+		{
+			name: "require line at v0.0.0",
+			breaks: func(t tree) {
+				t["gateway/go.mod"] = strings.Replace(t["gateway/go.mod"], "/cache v0.1.0", "/cache v0.0.0", 1)
+			},
+			file:  "gateway/go.mod",
+			wants: []string{"module gateway requires github.com/lee-engine/lee/cache v0.0.0", "versions.yaml lists cache 0.1.0"},
+		},
+		{
+			name: "require line at a pseudo-version",
+			breaks: func(t tree) {
+				t["function/go.mod"] = strings.Replace(t["function/go.mod"], "/gateway v0.1.0", "/gateway v0.0.0-00010101000000-000000000000", 1)
+			},
+			file:  "function/go.mod",
+			wants: []string{"module function requires github.com/lee-engine/lee/gateway v0.0.0-00010101000000-000000000000", "lists gateway 0.1.0"},
+		},
+		{
+			name: "require line behind a release",
+			breaks: func(t tree) {
+				t["cache/version.go"] = strings.Replace(t["cache/version.go"], "0.1.0", "0.2.0", 1)
+				t["cache/CHANGELOG.md"] = strings.Replace(t["cache/CHANGELOG.md"], "## 0.1.0", "## 0.2.0", 1)
+				t["versions.yaml"] = strings.Replace(t["versions.yaml"], "cache: 0.1.0", "cache: 0.2.0", 1)
+			},
+			file:          "gateway/go.mod",
+			wants:         []string{"module gateway requires github.com/lee-engine/lee/cache v0.1.0", "lists cache 0.2.0"},
+			alsoElsewhere: true,
+		},
+		{
+			name: "require of a module versions.yaml does not list",
+			breaks: func(t tree) {
+				t["versions.yaml"] = strings.Replace(t["versions.yaml"], "  logging: 0.1.0\n", "", 1)
+			},
+			file:          "gateway/go.mod",
+			wants:         []string{"module gateway requires github.com/lee-engine/lee/logging v0.1.0", "versions.yaml lists no module logging"},
+			alsoElsewhere: true,
 		},
 		{
 			name:   "module missing from manifest",

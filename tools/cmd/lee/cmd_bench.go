@@ -2,21 +2,32 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/lee-engine/lee/tools/bench"
+	"github.com/lee-engine/lee/tools/internal/cli"
 )
 
 func init() {
 	register("bench", "measure the bootstrap: coldstart (against the floor) or relay (go test -bench)", runBench)
 }
 
+// benchUsage is the help of `lee bench` itself; each measurement has its own
+// flags.
+const benchUsage = `usage: lee bench coldstart|relay [flags]
+  coldstart   cold starts, memory and warm latency of the bootstrap beside the performance floor
+  relay       the relay's go test benchmarks
+lee bench coldstart -h and lee bench relay -h list the flags of each.`
+
 func runBench(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 1 && isHelp(args[0]) {
+		fmt.Fprintln(stdout, benchUsage)
+		return 0
+	}
 	if len(args) == 0 || (args[0] != "coldstart" && args[0] != "relay") {
-		fmt.Fprintln(stderr, "usage: lee bench coldstart|relay [flags] (-h for the flags of each)")
+		fmt.Fprintln(stderr, benchUsage)
 		return 2
 	}
 	ctx, stop := interruptContext()
@@ -31,8 +42,7 @@ func benchColdStart(ctx context.Context, args []string, stdout, stderr io.Writer
 	var s bench.Settings
 	var asJSON, check, quiet bool
 	var jsonOut string
-	fs := flag.NewFlagSet("lee bench coldstart", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("lee bench coldstart", "lee bench coldstart [flags]")
 	fs.StringVar(&s.Binary, "binary", "", "the `bootstrap` to measure, built there when missing (default <root>/dist/bootstrap)")
 	fs.BoolVar(&s.Rebuild, "rebuild", false, "build the bootstrap even when it exists")
 	fs.IntVar(&s.N, "n", bench.DefaultN, "fresh processes of each binary")
@@ -45,11 +55,10 @@ func benchColdStart(ctx context.Context, args []string, stdout, stderr io.Writer
 	fs.BoolVar(&check, "check", false, "exit 1 when a target is missed")
 	fs.BoolVar(&quiet, "quiet", false, "no progress lines on stderr")
 	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
+		return cli.Error(fs, err, stdout, stderr)
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "lee bench coldstart: unexpected argument %q\n", fs.Arg(0))
-		return 2
+		return cli.Usage(fs, stderr, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
 	}
 	if !quiet {
 		s.Progress = stderr
@@ -86,19 +95,17 @@ func writeBenchJSON(path string, r *bench.ColdStartReport) error {
 func benchRelay(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var s bench.RelaySettings
 	var asJSON, check bool
-	fs := flag.NewFlagSet("lee bench relay", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("lee bench relay", "lee bench relay [flags]")
 	fs.IntVar(&s.Count, "count", bench.DefaultCount, "go test -count: runs of each benchmark")
 	fs.StringVar(&s.Benchtime, "benchtime", "", "go test -benchtime (default go test's 1s)")
 	fs.StringVar(&s.Root, "root", "", "the repository `dir` (default: the folder holding go.work above the working directory)")
 	fs.BoolVar(&asJSON, "json", false, "print the report as JSON")
 	fs.BoolVar(&check, "check", false, "exit 1 when a target is missed")
 	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
+		return cli.Error(fs, err, stdout, stderr)
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "lee bench relay: unexpected argument %q\n", fs.Arg(0))
-		return 2
+		return cli.Usage(fs, stderr, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
 	}
 	r, err := bench.RunRelay(ctx, s)
 	if err != nil {

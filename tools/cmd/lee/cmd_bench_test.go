@@ -12,12 +12,14 @@ import (
 
 func TestBenchArguments(t *testing.T) {
 	tests := []struct {
-		name   string
-		args   []string
-		code   int
-		stderr string
+		name string
+		args []string
+		code int
+		// want is in stdout when code is 0, else in stderr.
+		want string
 	}{
 		{"no word", nil, 2, "usage: lee bench coldstart|relay"},
+		{"help", []string{"-h"}, 0, "usage: lee bench coldstart|relay"},
 		{"unknown word", []string{"warm"}, 2, "usage: lee bench coldstart|relay"},
 		{"coldstart help", []string{"coldstart", "-h"}, 0, "-variants"},
 		{"relay help", []string{"relay", "-h"}, 0, "-count"},
@@ -30,8 +32,13 @@ func TestBenchArguments(t *testing.T) {
 			if code := runBench(tt.args, &out, &errOut); code != tt.code {
 				t.Errorf("exit %d, want %d; stderr %s", code, tt.code, errOut.String())
 			}
-			if !strings.Contains(errOut.String(), tt.stderr) {
-				t.Errorf("stderr %q lacks %q", errOut.String(), tt.stderr)
+			got, empty := errOut.String(), out.String()
+			if tt.code == 0 {
+				got, empty = empty, got
+			}
+			if !strings.Contains(got, tt.want) || empty != "" {
+				t.Errorf("stdout %q, stderr %q; want %q in the one the exit code %d calls for, nothing in the other",
+					out.String(), errOut.String(), tt.want, tt.code)
 			}
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/lee-engine/lee/tools/internal/cli"
 	"github.com/lee-engine/lee/tools/repocheck"
 )
 
@@ -17,16 +18,11 @@ func init() {
 // stdout one per line; the exit code is 1 when there is any, 2 when the
 // command could not run.
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("lee check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("lee check", "lee check [versions|imports] [--root DIR]")
 	root := fs.String("root", "", "repository root (default: the nearest folder above the working directory holding go.work)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: lee check [versions|imports] [--root DIR]")
-		fs.PrintDefaults()
-	}
 	which, err := parseWithSubcommand(fs, args)
 	if err != nil {
-		return 2
+		return cli.Error(fs, err, stdout, stderr)
 	}
 	checks := map[string]func(string) ([]repocheck.Finding, error){
 		"versions": repocheck.CheckVersions,
@@ -88,9 +84,7 @@ func parseWithSubcommand(fs *flag.FlagSet, args []string) (string, error) {
 		return "", err
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "%s: unexpected arguments %q\n", fs.Name(), fs.Args())
-		fs.Usage()
-		return "", fmt.Errorf("unexpected arguments")
+		return "", fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
 	return rest[0], nil
 }

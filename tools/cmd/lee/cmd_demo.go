@@ -1,11 +1,11 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
 	"github.com/lee-engine/lee/tools/demo"
+	"github.com/lee-engine/lee/tools/internal/cli"
 )
 
 func init() {
@@ -16,21 +16,14 @@ func init() {
 // stdout; the exit code is 0 when every answer is valid, 1 when one is not or
 // the demo could not run, 2 on bad arguments.
 func runDemo(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("lee demo", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("lee demo", "lee demo [--binary PATH] [--alexa DIR]")
 	binary := fs.String("binary", "", "bootstrap to run; built when the file is missing (default: dist/bootstrap of the repository)")
 	alexa := fs.String("alexa", "", "Amazon's Alexa test data (default: ../shared/alexa beside the repository; without it, built-in directives and no schema check)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: lee demo [--binary PATH] [--alexa DIR]")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
+		return cli.Error(fs, err, stdout, stderr)
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "lee demo: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return 2
+		return cli.Usage(fs, stderr, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
 	}
 	ctx, stop := interruptContext()
 	defer stop()

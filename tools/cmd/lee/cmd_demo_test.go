@@ -25,7 +25,7 @@ func TestDemoCommand(t *testing.T) {
 	}{
 		{name: "unknown flag", args: []string{"demo", "--bogus"}, code: 2, stderr: "usage: lee demo"},
 		{name: "stray argument", args: []string{"demo", "extra"}, code: 2, stderr: `unexpected argument "extra"`},
-		{name: "help", args: []string{"demo", "-h"}, code: 0, stderr: "--binary"},
+		{name: "help", args: []string{"demo", "-h"}, code: 0, stdoutHas: "--binary"},
 		{name: "whole demo, building the missing binary", args: []string{"demo", "--binary", filepath.Join(t.TempDir(), "bootstrap")},
 			code: 0, stdoutHas: "demo: all 3 answers are valid against Amazon's Smart Home schema"},
 		{name: "function that cannot start", args: []string{"demo", "--binary", broken, "--alexa", filepath.Join(t.TempDir(), "none")},

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -11,6 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/lee-engine/lee/tools/discoverylint"
+	"github.com/lee-engine/lee/tools/internal/cli"
 	"github.com/lee-engine/lee/tools/repocheck"
 )
 
@@ -25,21 +25,15 @@ func init() {
 // [--json] FILE`. Exit 0 only when no finding is an error; 2 when the input
 // or the schema cannot be read.
 func runDiscoveryLint(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("lee discovery-lint", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("lee discovery-lint", "lee discovery-lint [--schema PATH] [--root DIR] [--json] FILE")
 	schema := fs.String("schema", "", "Alexa Smart Home message schema (default: ../shared/alexa/validation_schemas/alexa_smart_home_message_schema.json from the repository root)")
 	root := fs.String("root", "", "repository root for the default schema (default: the nearest folder above the working directory holding go.work)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: lee discovery-lint [--schema PATH] [--root DIR] [--json] FILE")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return cli.Error(fs, err, stdout, stderr)
 	}
 	if fs.NArg() != 1 {
-		fs.Usage()
-		return 2
+		return cli.Usage(fs, stderr, "give one FILE holding the Discover.Response")
 	}
 	data, err := os.ReadFile(fs.Arg(0))
 	if err != nil {

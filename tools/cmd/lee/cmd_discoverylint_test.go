@@ -78,3 +78,19 @@ func TestRunDiscoveryLintJSON(t *testing.T) {
 		t.Errorf("report %+v", got)
 	}
 }
+
+// TestRunDiscoveryLintNoEndpoints: `[]` is named for what it is.
+func TestRunDiscoveryLintNoEndpoints(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.json")
+	if err := os.WriteFile(empty, []byte("[]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := runDiscoveryLint([]string{"--root", dir, empty}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d, want 0 (an empty list is valid)\nstdout: %s\nstderr: %s", code, stdout.String(), stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "warning response: no endpoints: Alexa discovers no device") {
+		t.Errorf("stdout does not say there are no endpoints:\n%s", stdout.String())
+	}
+}

@@ -2,12 +2,12 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/lee-engine/lee/tools/doctor"
+	"github.com/lee-engine/lee/tools/internal/cli"
 )
 
 func init() {
@@ -19,8 +19,7 @@ func init() {
 // FILE]`. Exit 0 when no step fails, 1 when one does, 2 on bad arguments.
 // Secrets come from the environment only, never from the command line.
 func runDoctor(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("lee doctor", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("lee doctor", "lee doctor --url https://ha.example.com [--token-env HA_TOKEN] [--ca-file FILE] [--timeout 8s] [--dns-server HOST:PORT] [--headers-env HA_HEADERS] [--schema FILE]")
 	url := fs.String("url", "", "Home Assistant's external base URL, as HA_URL holds it (required)")
 	tokenEnv := fs.String("token-env", "HA_TOKEN", "environment variable holding a Home Assistant long-lived access token")
 	headersEnv := fs.String("headers-env", "", "environment variable holding extra headers as a JSON object, as HA_HEADERS does")
@@ -29,11 +28,13 @@ func runDoctor(args []string, stdout, stderr io.Writer) int {
 	dnsServer := fs.String("dns-server", "", "host:port of the DNS server to resolve the host with (default: the system resolver)")
 	schema := fs.String("schema", "", "Alexa Smart Home message schema for the Discovery answer (default: the repository's shared copy when present)")
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return cli.Error(fs, err, stdout, stderr)
 	}
-	if fs.NArg() > 0 || *url == "" {
-		fmt.Fprintln(stderr, "usage: lee doctor --url https://ha.example.com [--token-env HA_TOKEN] [--ca-file FILE] [--timeout 8s] [--dns-server HOST:PORT] [--headers-env HA_HEADERS] [--schema FILE]")
-		return 2
+	switch {
+	case fs.NArg() > 0:
+		return cli.Usage(fs, stderr, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+	case *url == "":
+		return cli.Usage(fs, stderr, "give Home Assistant's URL with --url")
 	}
 	headers, err := headersFromEnv(*headersEnv)
 	if err != nil {

@@ -7,17 +7,26 @@ import (
 	"os"
 
 	"github.com/lee-engine/lee/tools/freetier"
+	"github.com/lee-engine/lee/tools/internal/cli"
 )
 
 func init() {
 	register("freetier", "estimate the AWS free-tier use and monthly cost of the function", runFreetier)
 }
 
+// noDuration explains where the one value without a default comes from.
+const noDuration = `lee freetier: no duration to price. Measure one on this machine, from the repository's root:
+  go run ./tools/cmd/lee bench coldstart --json > bench.json
+  go run ./tools/cmd/lee freetier --from-bench bench.json
+(lee bench coldstart builds the bootstrap and runs it under the local Lambda harness; --json
+writes the measurement lee freetier reads), or give --duration-ms MS, e.g. the "Billed Duration"
+of the function's REPORT lines in CloudWatch Logs.
+`
+
 // runFreetier runs `lee freetier`. Values measured by --from-bench replace the
 // defaults; flags given explicitly replace both.
 func runFreetier(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("lee freetier", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("lee freetier", "lee freetier --duration-ms MS | --from-bench FILE [--memory 128] [--arch arm64|x86_64] [--invocations 100000] [--log-bytes 600] [--metrics 10] [--json]")
 	memory := fs.Int("memory", 128, "configured memory in MB")
 	arch := fs.String("arch", "arm64", "architecture: arm64 or x86_64")
 	duration := fs.Float64("duration-ms", 0, "measured billed duration of one invocation in ms (required unless --from-bench gives it)")
@@ -27,11 +36,10 @@ func runFreetier(args []string, stdout, stderr io.Writer) int {
 	fromBench := fs.String("from-bench", "", "JSON written by lee bench coldstart --json (or the bare measurement object)")
 	asJSON := fs.Bool("json", false, "print the estimate as JSON")
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return cli.Error(fs, err, stdout, stderr)
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "lee freetier: unexpected arguments %q\n", fs.Args())
-		return 2
+		return cli.Usage(fs, stderr, fmt.Sprintf("unexpected arguments %q", fs.Args()))
 	}
 	s := freetier.Settings{MemoryMB: *memory, Arch: *arch, DurationMS: *duration, Invocations: *invocations,
 		LogBytesPerInvocation: *logBytes, MetricNames: *metrics}
@@ -47,7 +55,7 @@ func runFreetier(args []string, stdout, stderr io.Writer) int {
 		fs.Visit(func(f *flag.Flag) { overrideFromFlag(&s, explicit, f.Name) })
 	}
 	if s.DurationMS == 0 {
-		fmt.Fprintln(stderr, "lee freetier: give the measured duration with --duration-ms or --from-bench")
+		fmt.Fprint(stderr, noDuration)
 		return 2
 	}
 	e, err := freetier.Compute(s)

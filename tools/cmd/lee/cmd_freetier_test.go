@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/lee-engine/lee/tools/deploycheck"
+	"github.com/lee-engine/lee/tools/freetier"
 )
 
 func TestRunFreetier(t *testing.T) {
@@ -57,6 +60,20 @@ func TestRunFreetier(t *testing.T) {
 	}
 }
 
+// TestRunFreetierWithoutDuration: the one value without a default is
+// explained, with the command that measures it.
+func TestRunFreetierWithoutDuration(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := runFreetier([]string{"--memory", "256"}, &stdout, &stderr); code != 2 || stdout.Len() != 0 {
+		t.Fatalf("exit %d, stdout %q; want 2 and nothing", code, stdout.String())
+	}
+	for _, want := range []string{"no duration", "lee bench coldstart --json > bench.json", "--from-bench bench.json", "--duration-ms", "Billed Duration"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+		}
+	}
+}
+
 func TestRunFreetierText(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	if code := runFreetier([]string{"--duration-ms", "3300"}, &stdout, &stderr); code != 0 {
@@ -64,5 +81,32 @@ func TestRunFreetierText(t *testing.T) {
 	}
 	if !strings.Contains(stdout.String(), "binding limit:      compute") {
 		t.Errorf("a 3.3 s invocation at 128 MB must bind on compute:\n%s", stdout.String())
+	}
+}
+
+// TestFreetierArchIsMakePackagesDefault: with no --arch, the estimate is for
+// the architecture `make package` builds when given no ARCH.
+func TestFreetierArchIsMakePackagesDefault(t *testing.T) {
+	makefile, err := os.ReadFile(filepath.Join("..", "..", "..", "Makefile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	arch, ok := deploycheck.MakeDefault(makefile, "ARCH")
+	if !ok {
+		t.Fatal("the Makefile gives ARCH no default")
+	}
+	want, err := freetier.NormaliseArch(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := runFreetier([]string{"--duration-ms", "10", "--json"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var got struct {
+		Arch string `json:"arch"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil || got.Arch != want {
+		t.Fatalf("lee freetier estimates for %q (%v), make package builds %s (%s)", got.Arch, err, arch, want)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/lee-engine/lee/tools/harness"
+	"github.com/lee-engine/lee/tools/internal/cli"
 )
 
 func init() {
@@ -53,16 +54,15 @@ func (l *eventList) Set(v string) error {
 }
 
 func runInvoke(args []string, stdout, stderr io.Writer) int {
-	opts, err := parseInvokeArgs(args, stderr)
+	opts, fs, err := parseInvokeArgs(args)
 	if err != nil {
-		return flagExit(err)
+		return cli.Error(fs, err, stdout, stderr)
 	}
 	if len(opts.events) == 1 && opts.events[0].sample && opts.events[0].name == "list" {
 		return listSamples(opts.samplesDir, stdout, stderr)
 	}
 	if len(opts.events) == 0 {
-		fmt.Fprintln(stderr, "lee invoke: give at least one event FILE or --sample NAME (--sample list shows them)")
-		return 2
+		return cli.Usage(fs, stderr, "give at least one event FILE or --sample NAME (--sample list shows them)")
 	}
 	events, err := loadEvents(opts)
 	if err != nil {
@@ -81,14 +81,17 @@ func runInvoke(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "lee invoke:", err)
 		return 1
 	}
-	failed := invokeAll(ctx, rt, events, stdout)
+	failed, exited := invokeAll(ctx, rt, events, stdout)
 	if err := rt.Close(); err != nil {
 		fmt.Fprintln(stderr, "lee invoke:", err)
 		failed = true
 	}
-	if !opts.quietLogs {
+	switch {
+	case !opts.quietLogs:
 		printLogs(stdout, "function stdout", rt.Stdout())
 		printLogs(stdout, "function stderr", rt.Stderr())
+	case exited:
+		printLastLine(stdout, rt.Stderr())
 	}
 	if failed {
 		return 1
@@ -97,16 +100,11 @@ func runInvoke(args []string, stdout, stderr io.Writer) int {
 }
 
 // parseInvokeArgs parses flags and file arguments in any order; after "--"
-// everything is a file.
-func parseInvokeArgs(args []string, stderr io.Writer) (*invokeOptions, error) {
+// everything is a file. The flag set is returned for the usage message.
+func parseInvokeArgs(args []string) (*invokeOptions, *flag.FlagSet, error) {
 	opts := &invokeOptions{}
-	fs := flag.NewFlagSet("lee invoke", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: lee invoke [flags] [FILE ...]")
-		fmt.Fprintln(stderr, "Runs the bootstrap under the Lambda runtime harness and sends it each event in order.")
-		fs.PrintDefaults()
-	}
+	fs := cli.NewFlagSet("lee invoke", "lee invoke [flags] [FILE ...]\n"+
+		"Runs the bootstrap under the Lambda runtime harness and sends it each event in order.")
 	fs.StringVar(&opts.binary, "binary", "dist/bootstrap", "the Lambda `bootstrap` to run")
 	fs.Var(&opts.env, "env", "a `KEY=VALUE` for the function's environment (repeatable)")
 	fs.Var(&opts.envFiles, "env-file", "a `file` of KEY=VALUE lines for the function's environment (repeatable)")
@@ -117,17 +115,17 @@ func parseInvokeArgs(args []string, stderr io.Writer) (*invokeOptions, error) {
 	fs.BoolVar(&opts.quietLogs, "quiet-logs", false, "do not print the function's stdout and stderr at the end")
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, err
+			return nil, fs, err
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
-			return opts, nil
+			return opts, fs, nil
 		}
 		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
 			for _, f := range rest {
 				opts.events = append(opts.events, eventSource{name: f})
 			}
-			return opts, nil
+			return opts, fs, nil
 		}
 		opts.events = append(opts.events, eventSource{name: rest[0]})
 		args = rest[1:]
@@ -208,15 +206,16 @@ func collectEnv(opts *invokeOptions) ([]string, error) {
 }
 
 // invokeAll sends each event and prints its outcome; it reports whether any
-// invocation failed or returned a function error.
-func invokeAll(ctx context.Context, rt *harness.Runtime, events []namedEvent, w io.Writer) bool {
-	failed := false
+// invocation failed or returned a function error, and whether the function's
+// process exited (at init, or by crashing).
+func invokeAll(ctx context.Context, rt *harness.Runtime, events []namedEvent, w io.Writer) (failed, exited bool) {
 	for _, ev := range events {
 		fmt.Fprintf(w, "== %s\n", ev.label)
 		res, err := rt.Invoke(ctx, ev.data)
 		if err != nil {
 			fmt.Fprintf(w, "invoke failed: %v\n\n", err)
-			failed = true
+			var exit *harness.ExitError
+			failed, exited = true, exited || errors.As(err, &exit)
 			continue
 		}
 		fmt.Fprintf(w, "request id: %s\nduration: %s\n", res.RequestID, res.Duration.Round(time.Microsecond))
@@ -227,7 +226,7 @@ func invokeAll(ctx context.Context, rt *harness.Runtime, events []namedEvent, w 
 		}
 		fmt.Fprintf(w, "response:\n%s\n\n", indent(res.Payload))
 	}
-	return failed
+	return failed, exited
 }
 
 // indent pretty-prints a JSON payload; anything else is shown as it is.
@@ -237,6 +236,16 @@ func indent(payload []byte) []byte {
 		return payload
 	}
 	return out.Bytes()
+}
+
+// printLastLine prints the last non-blank line the function wrote to
+// stderr: when its process exits, that line says why (LEE's "lee: init
+// failed: ..."), and --quiet-logs must not hide it.
+func printLastLine(w io.Writer, stderr []byte) {
+	lines := strings.Split(strings.TrimRight(string(stderr), " \t\r\n"), "\n")
+	if last := strings.TrimSpace(lines[len(lines)-1]); last != "" {
+		fmt.Fprintf(w, "-- function stderr, last line --\n%s\n", last)
+	}
 }
 
 func printLogs(w io.Writer, title string, logs []byte) {

@@ -125,7 +125,6 @@ func TestInvokeCommandUsageErrors(t *testing.T) {
 		wantCode int
 		wantErr  string
 	}{
-		{"help", []string{"-h"}, 0, "usage: lee invoke"},
 		{"no events", nil, 2, "at least one event"},
 		{"unknown flag", []string{"--nope"}, 2, "flag provided but not defined"},
 		{"unknown sample", []string{"--sample", "No.Such"}, 2, "No.Such"},
@@ -147,5 +146,31 @@ func TestInvokeCommandUsageErrors(t *testing.T) {
 func TestInvokeIsRegistered(t *testing.T) {
 	if _, ok := commands["invoke"]; !ok {
 		t.Fatal("lee invoke is not registered")
+	}
+}
+
+// TestInvokeQuietLogsKeepsTheInitFailure: --quiet-logs leaves out the
+// function's output, but not the line that says why its process exited.
+func TestInvokeQuietLogsKeepsTheInitFailure(t *testing.T) {
+	dir := t.TempDir()
+	fn := filepath.Join(dir, "bootstrap")
+	script := "#!/bin/sh\necho '{\"level\":\"INFO\",\"msg\":\"starting\"}' >&2\n" +
+		"echo 'lee: init failed: config: HA_URL: required' >&2\nexit 1\n"
+	if err := os.WriteFile(fn, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	event := filepath.Join(dir, "event.json")
+	if err := os.WriteFile(event, []byte(`{}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := invokeForTest("--binary", fn, "--quiet-logs", event)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "-- function stderr, last line --\nlee: init failed: config: HA_URL: required\n") {
+		t.Errorf("the init failure line is missing:\n%s", out)
+	}
+	if strings.Contains(out, "starting") || strings.Contains(out, "-- function stderr --") {
+		t.Errorf("--quiet-logs printed the rest of the logs:\n%s", out)
 	}
 }

@@ -45,7 +45,8 @@ func TestRunPackage(t *testing.T) {
 		wants []string
 	}{
 		{"arm64", []string{"--binary", bin, "--arch", "arm64", "--out", out, "--version-file", versionFile}, 0,
-			[]string{"lee-3.4.5-arm64.zip (deploy with Architecture=arm64)", "  lee-3.4.5-arm64.zip\n"}},
+			[]string{"lee-3.4.5-arm64.zip (deploy with Architecture=arm64)", "  lee-3.4.5-arm64.zip\n",
+				"lee-3.4.5.zip, the copy deploy/template.yaml deploys: give it Architecture=arm64"}},
 		{"repository version", []string{"--binary", bin, "--arch", "arm64", "--out", out}, 0,
 			[]string{"-arm64.zip"}},
 		{"wrong architecture", []string{"--binary", bin, "--arch", "amd64", "--out", out, "--version-file", versionFile}, 1, nil},

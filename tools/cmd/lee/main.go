@@ -4,8 +4,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -36,13 +34,15 @@ func main() {
 	os.Exit(dispatch(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// dispatch runs the command args name. With no command, it lists the
+// commands on stderr and exits 2; "help", -h and --help list them on stdout.
 func dispatch(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		usage(stdout)
-		if len(args) == 0 {
-			return 2
-		}
-		return 0
+	if len(args) == 0 {
+		usage(stderr)
+		return 2
+	}
+	if args[0] == "help" || isHelp(args[0]) {
+		return help(args[1:], stdout, stderr)
 	}
 	c, ok := commands[args[0]]
 	if !ok {
@@ -53,8 +53,34 @@ func dispatch(args []string, stdout, stderr io.Writer) int {
 	return c.run(args[1:], stdout, stderr)
 }
 
+// help runs `lee help [command]`: the list of commands, or the command's own
+// help (what its -h prints), on stdout.
+func help(args []string, stdout, stderr io.Writer) int {
+	switch {
+	case len(args) == 0:
+		usage(stdout)
+		return 0
+	case len(args) > 1:
+		fmt.Fprintln(stderr, "usage: lee help [command]")
+		return 2
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "lee help: unknown command %q\n", args[0])
+		usage(stderr)
+		return 2
+	}
+	return c.run([]string{"-h"}, stdout, stderr)
+}
+
+// isHelp reports whether arg asks for help the way the flag package
+// understands it.
+func isHelp(arg string) bool {
+	return arg == "-h" || arg == "-help" || arg == "--help"
+}
+
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: lee <command> [arguments]")
+	fmt.Fprintln(w, "usage: lee <command> [arguments]; lee help <command> shows its flags")
 	fmt.Fprintln(w, "commands:")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
@@ -70,13 +96,4 @@ func usage(w io.Writer) {
 // stops the processes and servers it started before it exits.
 func interruptContext() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-}
-
-// flagExit is the exit code of a flag parsing error: 0 for -h, which printed
-// the help that was asked for, 2 otherwise.
-func flagExit(err error) int {
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
-	return 2
 }

@@ -10,8 +10,10 @@ import (
 	"net"
 	"os"
 	"strings"
+	"syscall"
 
 	"github.com/lee-engine/lee/tools/hasim"
+	"github.com/lee-engine/lee/tools/internal/cli"
 )
 
 // DefaultAddr is Home Assistant's usual port, on the IPv4 loopback.
@@ -34,13 +36,9 @@ type options struct {
 // --tls by the CA file's path, and returns the exit code: 0 after a clean
 // stop, 1 when the server fails, 2 for bad arguments.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	opts, err := parse(args, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
+	opts, fs, err := parse(args)
 	if err != nil {
-		fmt.Fprintln(stderr, "lee ha-sim:", err)
-		return 2
+		return cli.Error(fs, err, stdout, stderr)
 	}
 	level := slog.LevelInfo
 	if opts.verbose {
@@ -52,6 +50,10 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		SelfSignedTLS: opts.tls,
 		Logger:        slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
 	}, opts.addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		fmt.Fprintf(stderr, "lee ha-sim: %v: another program listens on %s; pick a free port with --addr, e.g. --addr 127.0.0.1:0 for one chosen by the system\n", err, opts.addr)
+		return 1
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "lee ha-sim:", err)
 		return 1
@@ -78,11 +80,11 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func parse(args []string, stderr io.Writer) (options, error) {
+// parse reads the flags; the flag set is returned for the usage message.
+func parse(args []string) (options, *flag.FlagSet, error) {
 	var o options
 	var tokenEnv []string
-	fs := flag.NewFlagSet("lee ha-sim", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("lee ha-sim", "lee ha-sim [--addr host:port] --token T | --token-env NAME [--tls [--ca-out FILE]] [--alexa-disabled] [--fault JSON] [--allow-remote] [--verbose]")
 	fs.StringVar(&o.addr, "addr", DefaultAddr, "address to listen on (loopback unless --allow-remote)")
 	fs.Func("token", "accepted long-lived access token (repeatable)", func(v string) error {
 		o.tokens = append(o.tokens, v)
@@ -102,13 +104,15 @@ func parse(args []string, stderr io.Writer) (options, error) {
 	})
 	fs.BoolVar(&o.allowRemote, "allow-remote", false, "allow listening on a non-loopback address")
 	fs.BoolVar(&o.verbose, "verbose", false, "log every request to stderr (never its token)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: lee ha-sim [--addr host:port] --token T | --token-env NAME [--tls [--ca-out FILE]] [--alexa-disabled] [--fault JSON] [--allow-remote] [--verbose]")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
-		return o, err
+		return o, fs, err
 	}
+	o, err := o.check(fs, tokenEnv)
+	return o, fs, err
+}
+
+// check completes and checks the options after the flags are parsed.
+func (o options) check(fs *flag.FlagSet, tokenEnv []string) (options, error) {
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}

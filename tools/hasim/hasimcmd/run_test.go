@@ -180,7 +180,7 @@ func TestBadArguments(t *testing.T) {
 		{"all interfaces", []string{"--token", "t", "--addr", ":8123"}, "not a loopback address"},
 		{"remote ip", []string{"--token", "t", "--addr", "192.0.2.1:8123"}, "not a loopback address"},
 		{"host name", []string{"--token", "t", "--addr", "example.invalid:8123"}, "not a loopback address"},
-		{"no port", []string{"--token", "t", "--addr", "127.0.0.1"}, "--addr"},
+		{"no port", []string{"--token", "t", "--addr", "127.0.0.1"}, `--addr "127.0.0.1": address 127.0.0.1: missing port`},
 		{"bad fault", []string{"--token", "t", "--fault", `{"kind":"nope"}`}, "unknown kind"},
 		{"ca-out without tls", []string{"--token", "t", "--ca-out", "x.pem"}, "--ca-out needs --tls"},
 		{"stray argument", []string{"--token", "t", "extra"}, "unexpected argument"},
@@ -193,23 +193,40 @@ func TestBadArguments(t *testing.T) {
 			if code != 2 || out.Len() != 0 || !strings.Contains(errOut.String(), tc.want) {
 				t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
 			}
+			if n := strings.Count(errOut.String(), tc.want); n != 1 {
+				t.Errorf("%q printed %d times, want once:\n%s", tc.want, n, errOut.String())
+			}
+			if !strings.HasPrefix(errOut.String(), "lee ha-sim: ") || !strings.Contains(errOut.String(), "usage: lee ha-sim") {
+				t.Errorf("stderr is not the error line followed by the usage:\n%s", errOut.String())
+			}
 		})
 	}
 }
 
-func TestHelpExitsCleanly(t *testing.T) {
+func TestHelpGoesToStdout(t *testing.T) {
 	var out, errOut bytes.Buffer
-	if code := hasimcmd.Run(t.Context(), []string{"-h"}, &out, &errOut); code != 0 || !strings.Contains(errOut.String(), "usage: lee ha-sim") {
-		t.Errorf("exit %d, stderr %q", code, errOut.String())
+	if code := hasimcmd.Run(t.Context(), []string{"-h"}, &out, &errOut); code != 0 || errOut.Len() != 0 ||
+		!strings.HasPrefix(out.String(), "usage: lee ha-sim") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
 	}
 }
 
-func TestListenFailureIsReported(t *testing.T) {
+// TestBusyPortSuggestsAddr starts a second simulator on the first one's
+// port: the error must say the port is taken and how to choose another.
+func TestBusyPortSuggestsAddr(t *testing.T) {
 	r := start(t, "--addr", "127.0.0.1:0", "--token", "t")
 	defer r.stop()
 	addr := strings.TrimPrefix(r.line, "http://")
 	var out, errOut bytes.Buffer
 	if code := hasimcmd.Run(t.Context(), []string{"--addr", addr, "--token", "t"}, &out, &errOut); code != 1 || out.Len() != 0 {
 		t.Errorf("second server on %s: exit %d, stdout %q, stderr %q", addr, code, out.String(), errOut.String())
+	}
+	for _, want := range []string{"address already in use", "another program listens on " + addr, "--addr 127.0.0.1:0"} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("stderr %q lacks %q", errOut.String(), want)
+		}
+	}
+	if n := strings.Count(errOut.String(), "\n"); n != 1 {
+		t.Errorf("stderr has %d lines, want one:\n%s", n, errOut.String())
 	}
 }

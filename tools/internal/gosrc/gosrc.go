@@ -18,6 +18,11 @@ type Const struct {
 	Name string
 	// Value is the literal, unquoted.
 	Value string
+	// File is the path of the declaring file, as given to StringConsts.
+	File string
+	// Start and End are the byte offsets in File of the literal, quotes
+	// included, so that a tool can rewrite the value and nothing else.
+	Start, End int
 }
 
 // StringConsts parses the Go file at path and returns, in source order, its
@@ -26,7 +31,8 @@ type Const struct {
 // number or an expression, is passed over: a declaration spelled otherwise
 // must not pass for one.
 func StringConsts(path string, keep func(name string) bool) ([]Const, error) {
-	f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
 	if err != nil {
 		return nil, fmt.Errorf("parse %s: %w", path, err)
 	}
@@ -38,7 +44,7 @@ func StringConsts(path string, keep func(name string) bool) ([]Const, error) {
 		}
 		for _, spec := range gen.Specs {
 			if vs, ok := spec.(*ast.ValueSpec); ok {
-				out = appendStrings(out, vs, keep)
+				out = appendStrings(out, fset, path, vs, keep)
 			}
 		}
 	}
@@ -47,7 +53,7 @@ func StringConsts(path string, keep func(name string) bool) ([]Const, error) {
 
 // appendStrings adds the string-literal constants of one spec (which may
 // declare several names at once) that keep accepts.
-func appendStrings(out []Const, vs *ast.ValueSpec, keep func(string) bool) []Const {
+func appendStrings(out []Const, fset *token.FileSet, path string, vs *ast.ValueSpec, keep func(string) bool) []Const {
 	for i, name := range vs.Names {
 		if i >= len(vs.Values) || !keep(name.Name) {
 			continue
@@ -57,7 +63,8 @@ func appendStrings(out []Const, vs *ast.ValueSpec, keep func(string) bool) []Con
 			continue
 		}
 		if v, err := strconv.Unquote(lit.Value); err == nil {
-			out = append(out, Const{Name: name.Name, Value: v})
+			out = append(out, Const{Name: name.Name, Value: v, File: path,
+				Start: fset.Position(lit.Pos()).Offset, End: fset.Position(lit.End()).Offset})
 		}
 	}
 	return out
@@ -66,6 +73,26 @@ func appendStrings(out []Const, vs *ast.ValueSpec, keep func(string) bool) []Con
 // Named returns a keep function for StringConsts that accepts only name.
 func Named(name string) func(string) bool {
 	return func(n string) bool { return n == name }
+}
+
+// PackageConst returns the first string constant called name among the
+// non-test files of the package in dir (in PackageFiles order), and false
+// when none declares it.
+func PackageConst(dir, name string) (Const, bool, error) {
+	paths, err := PackageFiles(dir)
+	if err != nil {
+		return Const{}, false, err
+	}
+	for _, path := range paths {
+		consts, err := StringConsts(path, Named(name))
+		if err != nil {
+			return Const{}, false, err
+		}
+		if len(consts) > 0 {
+			return consts[0], true, nil
+		}
+	}
+	return Const{}, false, nil
 }
 
 // PackageFiles lists the paths of the non-test Go files directly in dir,

@@ -2,7 +2,8 @@
 // speaks the Runtime API by hand (no aws-lambda-go), so the tests can make it
 // break the protocol in ways a real library never would. FAKEFN_INIT picks a
 // start-up behaviour; each event's "mode" field picks how that invocation is
-// answered.
+// answered. Like aws-lambda-go, it runs AWS_LAMBDA_MAX_CONCURRENCY workers
+// (1 when unset), each asking for the next event when it is free.
 package main
 
 import (
@@ -14,9 +15,9 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
-	"time"
 )
 
 var base = "http://" + os.Getenv("AWS_LAMBDA_RUNTIME_API") + "/2018-06-01/runtime"
@@ -33,6 +34,23 @@ func main() {
 	case "ignoreterm":
 		signal.Ignore(syscall.SIGTERM)
 	}
+	for range workers() - 1 {
+		go work()
+	}
+	work()
+}
+
+// workers is how many invocations to run at once, read as aws-lambda-go's
+// lambdacontext reads it.
+func workers() int {
+	n, err := strconv.Atoi(os.Getenv("AWS_LAMBDA_MAX_CONCURRENCY"))
+	if err != nil || n < 1 {
+		return 1
+	}
+	return n
+}
+
+func work() {
 	for {
 		id, headers, event := next()
 		answer(id, headers, event)
@@ -57,6 +75,7 @@ func next() (string, http.Header, []byte) {
 func answer(id string, h http.Header, event []byte) {
 	var e struct {
 		Mode string `json:"mode"`
+		Gate string `json:"gate"`
 	}
 	_ = json.Unmarshal(event, &e)
 	fmt.Printf("fakefn stdout %s\n", id)
@@ -74,12 +93,13 @@ func answer(id string, h http.Header, event []byte) {
 		os.Exit(4)
 	case "hang":
 		select {}
-	case "late":
-		waitPast(h.Get("Lambda-Runtime-Deadline-Ms"))
-		post(inv+"/response", "application/json", `"late"`, "")
+	case "gate":
+		post(inv+"/response", "application/json", passGate(id, e.Gate), "")
 	case "wrongid":
 		status := post(base+"/invocation/not-a-request/response", "application/json", `{}`, "")
 		post(inv+"/response", "application/json", fmt.Sprintf(`{"wrongIDStatus":%d}`, status), "")
+	case "race":
+		post(inv+"/response", "application/json", fmt.Sprintf(`{"raced":%d}`, race()), "")
 	case "trailer":
 		postWithTrailer(inv + "/response")
 	default:
@@ -101,11 +121,34 @@ func echo(id string, h http.Header, event []byte) string {
 	return string(b)
 }
 
-// waitPast blocks until just after the deadline in ms since the epoch.
-func waitPast(deadlineMs string) {
-	var ms int64
-	_, _ = fmt.Sscan(deadlineMs, &ms)
-	time.Sleep(time.Until(time.UnixMilli(ms)) + 50*time.Millisecond)
+// raced is written without synchronisation by race.
+var raced int
+
+// race writes raced from two goroutines at once, a data race on purpose: a
+// binary built with -race must report it.
+func race() int {
+	done := make(chan struct{})
+	go func() {
+		raced++
+		close(done)
+	}()
+	raced++
+	<-done
+	return raced
+}
+
+// passGate waits until the test's gate at url lets the invocation through
+// (a GET that answers when the test says so) and reports what the gate said.
+func passGate(id, url string) string {
+	said := "gate failed"
+	resp, err := http.Get(url)
+	if err == nil {
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		said = string(b)
+	}
+	b, _ := json.Marshal(map[string]string{"requestId": id, "gate": said})
+	return string(b)
 }
 
 func post(url, contentType, body, errType string) int {
