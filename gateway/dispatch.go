@@ -156,19 +156,21 @@ func (g *Gateway) Invoke(ctx context.Context, t *Table, payload []byte) (out []b
 	}()
 	req, err := g.read(payload)
 	if err != nil {
+		g.coldStart(ctx, inv)
 		return nil, g.refuse(ctx, err)
 	}
-	req.row = t.route(req.Input)
-	if req.row == nil {
-		return nil, g.refuse(ctx, errors.New("lee: unrecognised event: expected an Alexa directive, an Alexa skill request, a function URL request or a scheduled warm-up event"))
-	}
-	req.row.calls.Add(1)
 	switch {
 	case req.Directive != nil:
 		g.correlate(ctx, req.Directive.Header.MessageID)
 	case req.Skill != nil:
 		g.correlate(ctx, req.Skill.Request.RequestID)
 	}
+	g.coldStart(ctx, inv)
+	req.row = t.route(req.Input)
+	if req.row == nil {
+		return nil, g.refuse(ctx, errors.New("lee: unrecognised event: expected an Alexa directive, an Alexa skill request, a function URL request or a scheduled warm-up event"))
+	}
+	req.row.calls.Add(1)
 	return req.row.Handle(ctx, req)
 }
 

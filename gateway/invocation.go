@@ -19,6 +19,7 @@ import (
 type invocation struct {
 	rec  Recorder // the invocation's metrics; nil when they cannot be built
 	pool *recorderPool
+	cold bool // the process's first invocation
 }
 
 // invocationKey is the context key of the invocation state.
@@ -31,7 +32,8 @@ func invocationFrom(ctx context.Context) *invocation {
 
 // begin starts an invocation: the logger's state (the Lambda request id on
 // every line, a fresh line budget and secret set), the invocation's
-// metrics, and the cold start record. It returns the invocation's context.
+// metrics, and whether it is the cold start (recorded by coldStart once the
+// event's correlation id is known). It returns the invocation's context.
 func (g *Gateway) begin(ctx context.Context) (context.Context, *invocation) {
 	if l, err := g.loggerCore(); err == nil {
 		ctx = l.Begin(ctx, lambdaiface.RequestID(ctx))
@@ -43,16 +45,20 @@ func (g *Gateway) begin(ctx context.Context) (context.Context, *invocation) {
 		}
 	}
 	ctx = context.WithValue(ctx, invocationKey{}, inv)
-	if t, err := g.initCore(); err == nil && t.Invocation() {
-		g.coldStart(ctx, t)
+	if t, err := g.initCore(); err == nil {
+		inv.cold = t.Invocation()
 	}
 	return ctx, inv
 }
 
-// coldStart records the process's first invocation: one log line, the
-// ColdStart metric and the soft memory limit.
-func (g *Gateway) coldStart(ctx context.Context, t Tracker) {
-	snap := t.Snapshot()
+// coldStart records the process's first invocation, if inv is it: one log
+// line, the ColdStart metric and the soft memory limit.
+func (g *Gateway) coldStart(ctx context.Context, inv *invocation) {
+	if !inv.cold {
+		return
+	}
+	inv.cold = false
+	snap := g.InitSnapshot()
 	g.LogInfo(ctx, "cold start",
 		slog.Int("interfacesBuiltAtInit", g.builtAtInit),
 		slog.Float64("initMs", float64(snap.InitDuration.Microseconds())/1e3))
