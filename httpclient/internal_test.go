@@ -129,3 +129,24 @@ func TestReadBodyError(t *testing.T) {
 		}
 	}
 }
+
+// TestReadBodyEndsWithTheContext: a body that never delivers another
+// byte (as the raw connection of a protocol switch) is closed when the
+// context ends, and the read returns.
+func TestReadBodyEndsWithTheContext(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := readBody(ctx, pr, -1, 100)
+		done <- err
+	}()
+	if _, err := pw.Write([]byte("12345")); err != nil { // the reader is running
+		t.Fatal(err)
+	}
+	cancel()
+	if err := <-done; !errors.Is(err, io.ErrClosedPipe) {
+		t.Fatalf("readBody after the context ended = %v, want the closed body's error", err)
+	}
+}
