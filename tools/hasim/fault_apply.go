@@ -51,6 +51,8 @@ func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, f Fault, rea
 		status := real(rec)
 		resetAfterHalf(w, status, rec)
 		return 0
+	case KindSwitchProtocols, KindTrailingBytes, KindDrop:
+		return s.applyEdgeFault(w, r, f.Kind, real)
 	}
 	return writeInternalError(w)
 }
