@@ -38,6 +38,8 @@ func (r *Runtime) routes() http.Handler {
 func (r *Runtime) handleNext(w http.ResponseWriter, req *http.Request) {
 	r.noteFirst(&r.firstNext)
 	r.dropUnanswered()
+	r.count(&r.waiting, 1)
+	defer r.count(&r.waiting, -1)
 	select {
 	case inv := <-r.queue:
 		r.deliver(w, inv)
@@ -60,6 +62,10 @@ func (r *Runtime) deliver(w http.ResponseWriter, inv *invocation) {
 	h.Set(headerTraceID, inv.traceID)
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(inv.event)
+	// The event is on its way once it has left the server: a process
+	// stopped with SIGSTOP finds it waiting when it resumes.
+	_ = http.NewResponseController(w).Flush()
+	r.count(&r.delivered, 1)
 }
 
 // dropUnanswered settles invocations left open when the function asks for
