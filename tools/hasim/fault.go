@@ -53,7 +53,9 @@ const (
 	// KindTrailingBytes sends the real answer with its Content-Length and
 	// then, on the same connection, bytes that length does not cover: an
 	// echo of the request's head, token and headers included, as a broken
-	// proxy might send. Then it closes the connection.
+	// proxy might send. Then it holds the connection until the client
+	// closes it (a client that notices the bytes does) or the server
+	// closes, so the request's record is done once the client has seen them.
 	KindTrailingBytes Kind = "trailing_bytes"
 	// KindDrop reads the request, lets Home Assistant handle it, and closes
 	// the connection without answering: the client cannot know whether the

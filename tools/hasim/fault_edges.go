@@ -2,6 +2,7 @@ package hasim
 
 import (
 	"io"
+	"net"
 	"net/http"
 	"strconv"
 )
@@ -15,7 +16,7 @@ func (s *Server) applyEdgeFault(w http.ResponseWriter, r *http.Request, kind Kin
 	case KindTrailingBytes:
 		rec := newRecorder()
 		status := real(rec)
-		return writeWithTrailingBytes(w, r, status, rec)
+		return s.writeWithTrailingBytes(w, r, status, rec)
 	case KindDrop:
 		real(newRecorder())
 		abort(w)
@@ -41,23 +42,15 @@ func (s *Server) switchProtocols(w http.ResponseWriter) int {
 	if err := rw.Flush(); err != nil {
 		return 0
 	}
-	stop := make(chan struct{})
-	defer close(stop)
-	go func() {
-		select {
-		case <-s.closing:
-			_ = conn.Close()
-		case <-stop:
-		}
-	}()
-	_, _ = io.Copy(io.Discard, rw.Reader)
+	s.holdOpen(conn, rw.Reader)
 	return http.StatusSwitchingProtocols
 }
 
 // writeWithTrailingBytes sends the recorded answer with its length, then
-// the request's head, which the length does not cover, and closes the
-// connection.
-func writeWithTrailingBytes(w http.ResponseWriter, r *http.Request, status int, rec *recorder) int {
+// the request's head, which the length does not cover, and holds the
+// connection until the client closes it, which a client does once it
+// notices the bytes nobody asked for.
+func (s *Server) writeWithTrailingBytes(w http.ResponseWriter, r *http.Request, status int, rec *recorder) int {
 	conn, rw, err := http.NewResponseController(w).Hijack()
 	if err != nil {
 		return writeInternalError(w)
@@ -72,5 +65,21 @@ func writeWithTrailingBytes(w http.ResponseWriter, r *http.Request, status int, 
 	if err := bw.Flush(); err != nil {
 		return 0
 	}
+	s.holdOpen(conn, rw.Reader)
 	return status
+}
+
+// holdOpen reads and drops what the client sends on a hijacked connection
+// until it closes the connection or the server closes.
+func (s *Server) holdOpen(conn net.Conn, r io.Reader) {
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		select {
+		case <-s.closing:
+			_ = conn.Close()
+		case <-stop:
+		}
+	}()
+	_, _ = io.Copy(io.Discard, r)
 }

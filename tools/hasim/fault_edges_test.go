@@ -87,7 +87,7 @@ func TestTrailingBytesFollowTheAnswer(t *testing.T) {
 	if err := s.srv.Inject(hasim.Fault{Kind: hasim.KindTrailingBytes, Count: 1}); err != nil {
 		t.Fatal(err)
 	}
-	_, br, req := rawExchange(t, s, kitchenOff())
+	conn, br, req := rawExchange(t, s, kitchenOff())
 	resp, err := http.ReadResponse(br, req)
 	if err != nil {
 		t.Fatal(err)
@@ -97,6 +97,12 @@ func TestTrailingBytesFollowTheAnswer(t *testing.T) {
 	if err != nil || resp.StatusCode != 200 || json.Unmarshal(body, &msg) != nil || dig(msg, "event", "header", "name") != "Response" {
 		t.Fatalf("answer %d %s, %v; want the real answer", resp.StatusCode, body, err)
 	}
+	if r := s.srv.Requests(); r[0].Done {
+		t.Errorf("the request was done before the client closed the connection: %+v", r[0])
+	}
+	if err := conn.(*net.TCPConn).CloseWrite(); err != nil {
+		t.Fatal(err)
+	}
 	rest, _ := io.ReadAll(br)
 	for _, want := range []string{"POST /api/alexa/smart_home HTTP/1.1\r\n", "Authorization: Bearer " + testToken, "Cf-Access-Client-Secret: echoed-header-value"} {
 		if !strings.Contains(string(rest), want) {
@@ -105,6 +111,10 @@ func TestTrailingBytesFollowTheAnswer(t *testing.T) {
 	}
 	if st, _ := s.srv.State("light.kitchen"); st.State != "off" {
 		t.Errorf("the directive was not applied")
+	}
+	r := waitRequests(t, s.srv, func(r []hasim.Request) bool { return len(r) == 1 && r[0].Done })
+	if r[0].Fault != hasim.KindTrailingBytes || r[0].Status != http.StatusOK {
+		t.Errorf("record %+v", r[0])
 	}
 }
 
