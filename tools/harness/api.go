@@ -39,12 +39,19 @@ func (r *Runtime) handleNext(w http.ResponseWriter, req *http.Request) {
 	r.noteFirst(&r.firstNext)
 	r.dropUnanswered()
 	r.count(&r.waiting, 1)
-	defer r.count(&r.waiting, -1)
+	var inv *invocation
 	select {
-	case inv := <-r.queue:
-		r.deliver(w, inv)
+	case inv = <-r.queue:
 	case <-req.Context().Done():
 	case <-r.closing:
+	}
+	// No longer waiting before the event goes out: a WaitForNext after
+	// the answer must not see this request, only the process's next one.
+	r.count(&r.waiting, -1)
+	switch {
+	case inv != nil:
+		r.deliver(w, inv)
+	case req.Context().Err() == nil:
 		writeAPIError(w, http.StatusServiceUnavailable, "ServiceUnavailable", "the harness is shutting down")
 	}
 }
