@@ -26,8 +26,9 @@ import (
 // one byte of the request was written onto it (the retry then goes out on
 // a new connection). It never retries once any byte of the request may
 // have reached the server, because a POST that the server may have
-// applied must not be applied twice; the transport itself is never let
-// resend a request with a body, whatever its headers. The retry also
+// applied must not be applied twice; the transport itself can resend a
+// request with a body only when nothing of it was written, whatever its
+// headers (requests are built without GetBody). The retry also
 // needs budget: more than a quarter of DialTimeout must remain before
 // ctx's deadline (so 500 ms with the default 2 s), otherwise the first
 // error is returned. Redirects are not followed; a 3xx is returned like
