@@ -59,6 +59,8 @@ func TestSimulatedFaults(t *testing.T) {
 		{name: "no answer in time", fault: &hasim.Fault{Path: smartHome, Kind: hasim.KindDelay, Delay: time.Minute},
 			adjust: func(s *doctor.Settings) { s.Timeout = 200 * time.Millisecond },
 			step:   "alexa", status: doctor.Fail, stopped: "alexa", finding: []string{"no answer within 200ms"}},
+		{name: "protocol switch", fault: &hasim.Fault{Path: smartHome, Kind: hasim.KindSwitchProtocols},
+			step: "alexa", status: doctor.Fail, stopped: "alexa", finding: []string{"101"}},
 		{name: "connection reset", fault: &hasim.Fault{Path: smartHome, Kind: hasim.KindReset},
 			step: "alexa", status: doctor.Fail, stopped: "alexa", finding: []string{"failed"}},
 	}
