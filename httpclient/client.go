@@ -107,7 +107,8 @@ func (c *Client) log() *slog.Logger {
 // the frozen process never heard about, and a POST sent on it could not be
 // retried safely. The gap is measured on both clocks: the monotonic clock
 // may not advance while a sandbox's virtual machine is paused, the wall
-// clock does.
+// clock does. A wall-clock gap longer than the monotonic one by more than
+// pauseSlack is such a pause, however short: the connections go too.
 func (c *Client) dropStaleConnections(now time.Time) {
 	last := c.lastUsed.Load()
 	if last == 0 {
@@ -115,10 +116,16 @@ func (c *Client) dropStaleConnections(now time.Time) {
 	}
 	mono := now.Sub(c.born) - time.Duration(last-1)
 	wall := time.Duration(now.UnixNano() - c.lastWall.Load())
-	if mono > c.idleTimeout || wall > c.idleTimeout {
+	if mono > c.idleTimeout || wall > c.idleTimeout || wall-mono > pauseSlack {
 		c.transport.CloseIdleConnections()
 	}
 }
+
+// pauseSlack is how far the wall clock may run ahead of the monotonic
+// clock over one idle gap before the gap counts as a pause. Clock
+// discipline slews by well under a millisecond per second, so only a
+// pause, or a step of the clock, comes near it.
+const pauseSlack = 100 * time.Millisecond
 
 // markUsed records the end of a request for dropStaleConnections.
 func (c *Client) markUsed() {
