@@ -56,9 +56,9 @@ const (
 //
 // IdleTimeout is how long a kept-alive connection may sit unused before it
 // is closed. Do also drops every idle connection when the client itself has
-// been idle that long by the monotonic or by the wall clock, which matters
-// in Lambda: a frozen sandbox cannot notice that the server has closed its
-// side. Keep it below the server's keep-alive timeout. Zero value:
+// been idle that long by the monotonic or by the wall clock, or after a
+// pause the monotonic clock did not see, which matters in Lambda: a frozen
+// sandbox cannot notice that the server has closed its side. Keep it below the server's keep-alive timeout. Zero value:
 // DefaultIdleTimeout (4 s). Negative: rejected by New.
 //
 // DNSServer is the "ip:port" of a DNS server to resolve names with, through
