@@ -16,6 +16,10 @@ func main() {
 		fmt.Fprintf(os.Stderr, "lee: init failed: %v\n", err)
 		os.Exit(1)
 	}
+	// net/http and aws-lambda-go print with the log package; their lines
+	// may quote what a server sent, so they go through the redacting
+	// logger like every other line.
+	g.RouteStandardLog()
 	g.MarkInitDone()
 	h := newHandler(g)
 	lambda.Start(h)
