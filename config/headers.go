@@ -11,6 +11,11 @@ import (
 // user value would either be overwritten or corrupt the request.
 var reservedHeaders = []string{"Authorization", "Host", "Content-Length", "Transfer-Encoding"}
 
+// replayHeaders make Go's HTTP transport count a POST as idempotent and
+// silently send it again after a dropped connection: a directive such as
+// "brightness +25" would be applied twice.
+var replayHeaders = []string{"Idempotency-Key", "X-Idempotency-Key"}
+
 const headersShape = `must be a JSON object of header names to string values, like {"CF-Access-Client-Id":"…"}`
 
 // loadHeaders parses HA_HEADERS. The value holds secrets, so no error
@@ -74,6 +79,11 @@ func checkHeader(name, value string, seen map[string]bool) error {
 	for _, reserved := range reservedHeaders {
 		if strings.EqualFold(name, reserved) {
 			return errors.New("header " + quote(name) + " is set by LEE itself and cannot be configured")
+		}
+	}
+	for _, replay := range replayHeaders {
+		if strings.EqualFold(name, replay) {
+			return errors.New("header " + quote(name) + " would let Go's HTTP client send a directive to Home Assistant twice after a dropped connection, so it cannot be configured")
 		}
 	}
 	lower := strings.ToLower(name)

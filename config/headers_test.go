@@ -31,6 +31,9 @@ func TestLoadHeadersRefuses(t *testing.T) {
 		{"Authorization", `{"authorization":"Bearer ` + secret + `"}`, "set by LEE"},
 		{"Host", `{"HOST":"` + secret + `"}`, "set by LEE"},
 		{"Content-Length", `{"Content-Length":"1"}`, "set by LEE"},
+		{"Idempotency-Key", `{"Idempotency-Key":"` + secret + `"}`, `"Idempotency-Key" would let`},
+		{"idempotency-key", `{"X-A":"1","idempotency-key":"` + secret + `"}`, `"idempotency-key" would let`},
+		{"X-Idempotency-Key", `{"X-IDEMPOTENCY-KEY":"` + secret + `"}`, `"X-IDEMPOTENCY-KEY" would let`},
 		{"duplicate", `{"X-A":"1","X-A":"` + secret + `"}`, "twice"},
 		{"duplicate case", `{"X-A":"1","x-a":"` + secret + `"}`, "twice"},
 	}
@@ -46,6 +49,9 @@ func TestLoadHeadersRefuses(t *testing.T) {
 			}
 			if strings.Contains(err.Error(), secret) {
 				t.Fatalf("error %q echoes a header value", err)
+			}
+			if strings.ContainsAny(err.Error(), "\r\n") {
+				t.Fatalf("error %q is not one line", err)
 			}
 		})
 	}

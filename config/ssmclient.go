@@ -179,12 +179,14 @@ func (c *ssmClient) attempt(ctx context.Context, body []byte, n int) (string, er
 		return "", fmt.Errorf("call SSM: %w", err)
 	}
 	defer resp.Body.Close()
-	answer, err := io.ReadAll(io.LimitReader(resp.Body, maxSSMAnswer+1))
+	if resp.StatusCode < http.StatusOK {
+		// A final 1xx (101 Switching Protocols) hands the raw connection
+		// over as the body, which no deadline bounds: nothing to read.
+		return "", fmt.Errorf("SSM answered HTTP %d, not a GetParameter result", resp.StatusCode)
+	}
+	answer, err := readAnswer(ctx, resp.Body)
 	if err != nil {
 		return "", fmt.Errorf("read SSM answer (HTTP %d): %w", resp.StatusCode, err)
-	}
-	if len(answer) > maxSSMAnswer {
-		return "", fmt.Errorf("SSM answer (HTTP %d) is larger than %d KiB", resp.StatusCode, maxSSMAnswer>>10)
 	}
 	if resp.StatusCode != http.StatusOK {
 		apiErr := newSSMError(resp, answer, c.credentials.SecretAccessKey, c.credentials.SessionToken)
@@ -192,6 +194,21 @@ func (c *ssmClient) attempt(ctx context.Context, body []byte, n int) (string, er
 		return "", classify(apiErr)
 	}
 	return decodeValue(answer)
+}
+
+// readAnswer reads at most maxSSMAnswer bytes of body within ctx: when
+// ctx ends the body is closed, which ends any read still waiting.
+func readAnswer(ctx context.Context, body io.ReadCloser) ([]byte, error) {
+	stop := context.AfterFunc(ctx, func() { _ = body.Close() })
+	defer stop()
+	answer, err := io.ReadAll(io.LimitReader(body, maxSSMAnswer+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(answer) > maxSSMAnswer {
+		return nil, fmt.Errorf("larger than %d KiB", maxSSMAnswer>>10)
+	}
+	return answer, nil
 }
 
 // newRequest builds the POST for body and signs it for this moment.

@@ -56,7 +56,7 @@ const (
 // errorCases are all the rows: Home Assistant's answers first, then the
 // failures to get one, then AcceptGrant's.
 func errorCases(t *testing.T) []errorCase {
-	return append(answerErrorCases(t), noAnswerErrorCases(t)...)
+	return append(append(answerErrorCases(t), noAnswerErrorCases(t)...), edgeErrorCases()...)
 }
 
 // answerErrorCases are the rows where Home Assistant answers, or would.

@@ -31,6 +31,10 @@ func load() (*handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	// net/http and aws-lambda-go print with the log package; their lines
+	// may quote what a server sent, so they go through the redacting
+	// logger like every other line.
+	g.RouteStandardLog()
 	g.MarkInitDone()
 	return h, nil
 }

@@ -35,6 +35,9 @@ type Client struct {
 	// lastUsed is the time since born at which the last request ended,
 	// plus one so that zero means "never used".
 	lastUsed atomic.Int64
+	// lastWall is the wall-clock time (Unix nanoseconds) at which the last
+	// request ended.
+	lastWall atomic.Int64
 }
 
 // New returns a client for s. It reads CAFile and the client pair now
@@ -54,7 +57,7 @@ func New(s Settings) (*Client, error) {
 		// Assistant directly, and a proxy would blur what "no connection
 		// could be made" means for the retry rule.
 		Proxy:               nil,
-		DialContext:         dialer(s).DialContext,
+		DialContext:         watchedDial(dialer(s)),
 		TLSClientConfig:     tlsConf,
 		TLSHandshakeTimeout: tlsHandshakeTimeout,
 		MaxIdleConns:        8,
@@ -102,15 +105,31 @@ func (c *Client) log() *slog.Logger {
 // been used for IdleTimeout. The transport's own idle timer cannot be
 // trusted across a Lambda freeze: the server may have closed a connection
 // the frozen process never heard about, and a POST sent on it could not be
-// retried safely.
+// retried safely. The gap is measured on both clocks: the monotonic clock
+// may not advance while a sandbox's virtual machine is paused, the wall
+// clock does. A wall-clock gap longer than the monotonic one by more than
+// pauseSlack is such a pause, however short: the connections go too.
 func (c *Client) dropStaleConnections(now time.Time) {
 	last := c.lastUsed.Load()
-	if last != 0 && now.Sub(c.born)-time.Duration(last-1) > c.idleTimeout {
+	if last == 0 {
+		return
+	}
+	mono := now.Sub(c.born) - time.Duration(last-1)
+	wall := time.Duration(now.UnixNano() - c.lastWall.Load())
+	if mono > c.idleTimeout || wall > c.idleTimeout || wall-mono > pauseSlack {
 		c.transport.CloseIdleConnections()
 	}
 }
 
+// pauseSlack is how far the wall clock may run ahead of the monotonic
+// clock over one idle gap before the gap counts as a pause. Clock
+// discipline slews by well under a millisecond per second, so only a
+// pause, or a step of the clock, comes near it.
+const pauseSlack = 100 * time.Millisecond
+
 // markUsed records the end of a request for dropStaleConnections.
 func (c *Client) markUsed() {
-	c.lastUsed.Store(int64(time.Since(c.born)) + 1)
+	now := time.Now()
+	c.lastWall.Store(now.UnixNano())
+	c.lastUsed.Store(int64(now.Sub(c.born)) + 1)
 }

@@ -27,3 +27,14 @@ func dialer(s Settings) *net.Dialer {
 	}
 	return d
 }
+
+// watchedDial dials with d and wraps the connection in a watchedConn.
+func watchedDial(d *net.Dialer) func(ctx context.Context, network, addr string) (net.Conn, error) {
+	return func(ctx context.Context, network, addr string) (net.Conn, error) {
+		c, err := d.DialContext(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		return newWatchedConn(c), nil
+	}
+}

@@ -13,18 +13,26 @@ import (
 
 // Do sends r and reads the whole response.
 //
-// The budget is ctx: its deadline bounds everything, and without one only
-// the dial and TLS handshake are bounded. Every HTTP status comes back as a
-// *Response with a nil error (see StatusError). Failures are *Error values
+// The budget is ctx: its deadline bounds everything, the body read
+// included, and without one only the dial and TLS handshake are bounded.
+// Every HTTP status comes back as a *Response with a nil error (see
+// StatusError); a final 1xx status (101 Switching Protocols) comes back at
+// once with no body and its connection closed. Failures are *Error values
 // whose Kind says what happened.
 //
-// Do retries once, and only when no connection could be made (KindRefused
-// or KindDNS) — then the request cannot have reached the server. It never
-// retries once a connection was obtained, because a POST that the server
-// may have applied must not be applied twice. The retry also needs budget:
-// more than a quarter of DialTimeout must remain before ctx's deadline (so
-// 500 ms with the default 2 s), otherwise the first error is returned.
-// Redirects are not followed; a 3xx is returned like any other status.
+// Do retries once, and only when the request provably never left: no
+// connection could be made (KindRefused or KindDNS), or a kept-alive
+// connection taken from the pool turned out closed by the server before
+// one byte of the request was written onto it (the retry then goes out on
+// a new connection). It never retries once any byte of the request may
+// have reached the server, because a POST that the server may have
+// applied must not be applied twice; the transport itself can resend a
+// request with a body only when nothing of it was written, whatever its
+// headers (requests are built without GetBody). The retry also
+// needs budget: more than a quarter of DialTimeout must remain before
+// ctx's deadline (so 500 ms with the default 2 s), otherwise the first
+// error is returned. Redirects are not followed; a 3xx is returned like
+// any other status.
 func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	start := time.Now()
 	c.dropStaleConnections(start)
@@ -42,9 +50,7 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 			return resp, nil
 		}
 		kind := classify(ctx, res.err)
-		if attempt == 1 && !res.connected && (kind == KindRefused || kind == KindDNS) && c.canRedial(ctx) {
-			c.log().Warn("httpclient: no connection, retrying once",
-				"method", method, "url", redactURL(r.URL), "kind", kind.String())
+		if attempt == 1 && c.mayResend(ctx, method, r.URL, res, kind) {
 			continue
 		}
 		return nil, &Error{
@@ -58,37 +64,102 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	}
 }
 
+// mayResend decides, and logs, whether a failed first attempt is sent
+// again: only when nothing of it can have reached the server, and the
+// budget still allows a new connection.
+func (c *Client) mayResend(ctx context.Context, method, rawURL string, res attemptResult, kind Kind) bool {
+	if !c.canRedial(ctx) {
+		return false
+	}
+	switch {
+	case !res.connected && (kind == KindRefused || kind == KindDNS):
+		c.log().Warn("httpclient: no connection, retrying once",
+			"method", method, "url", redactURL(rawURL), "kind", kind.String())
+		return true
+	case res.unsentOnKept:
+		// The other kept connections have sat as long as this one: after
+		// a freeze they are as likely to be closed. The retry dials anew.
+		c.transport.CloseIdleConnections()
+		c.log().Debug("httpclient: kept-alive connection found closed by the server before the request was written; sending it on a new connection",
+			"method", method, "url", redactURL(rawURL))
+		return true
+	}
+	return false
+}
+
 // attemptResult is what a failed attempt tells Do.
 type attemptResult struct {
 	err error
 	// connected is set once the transport had a connection for the
 	// request: from then on the request may have been written.
 	connected bool
+	// unsentOnKept is set when the request's connection came from the
+	// pool and not one byte of the request was written onto it.
+	unsentOnKept bool
 	// status is the response status if the head arrived before the failure.
 	status int
 }
 
-// connTrace records whether the transport obtained a connection for one
-// attempt. The flag and the trace share one allocation.
+// connTrace follows the connection the transport uses for one attempt.
+// The fields and the trace share one allocation.
 type connTrace struct {
 	httptrace.ClientTrace
 	connected atomic.Bool
+	// conn is the connection of the attempt's last try, kept whether it
+	// came from the pool, and written what conn had written before the
+	// request.
+	conn    atomic.Pointer[watchedConn]
+	kept    atomic.Bool
+	written atomic.Int64
+}
+
+// gotConn records the connection the transport chose. A kept one is armed
+// first, so that it is checked before the request's first byte, and its
+// byte count is read after, so that a write racing with the arming counts
+// against a resend.
+func (tr *connTrace) gotConn(info httptrace.GotConnInfo) {
+	tr.connected.Store(true)
+	w := watchedOf(info.Conn)
+	kept := info.Reused || info.WasIdle
+	if w != nil && kept {
+		w.armed.Store(true)
+	}
+	tr.kept.Store(kept)
+	if w != nil {
+		tr.written.Store(w.written.Load())
+	}
+	tr.conn.Store(w)
+}
+
+// unsentOnKept reports whether the attempt ended with a connection from
+// the pool onto which nothing of the request was written. Read it only
+// once the transport is done with the request: RoundTrip returns a
+// failure only after its writer has stopped.
+func (tr *connTrace) unsentOnKept() bool {
+	w := tr.conn.Load()
+	return w != nil && tr.kept.Load() && w.written.Load() == tr.written.Load()
 }
 
 // attempt sends r once.
 func (c *Client) attempt(ctx context.Context, method string, r Request) (*Response, attemptResult) {
 	trace := new(connTrace)
-	trace.GotConn = func(httptrace.GotConnInfo) { trace.connected.Store(true) }
+	trace.GotConn = trace.gotConn
 	req, err := c.newRequest(httptrace.WithClientTrace(ctx, &trace.ClientTrace), method, r)
 	if err != nil {
 		return nil, attemptResult{err: err}
 	}
 	resp, err := c.hc.Do(req)
 	if err != nil {
-		return nil, attemptResult{err: err, connected: trace.connected.Load()}
+		return nil, attemptResult{err: err, connected: trace.connected.Load(), unsentOnKept: trace.unsentOnKept()}
 	}
 	defer resp.Body.Close()
-	body, err := readBody(resp.Body, resp.ContentLength, c.maxBody)
+	if resp.StatusCode < http.StatusOK {
+		// A final 1xx is 101 Switching Protocols: the body is the raw
+		// connection, handed over for another protocol, which no
+		// deadline bounds any more. Closing it is the whole answer.
+		return &Response{StatusCode: resp.StatusCode, Header: resp.Header}, attemptResult{}
+	}
+	body, err := readBody(ctx, resp.Body, resp.ContentLength, c.maxBody)
 	if err != nil {
 		return nil, attemptResult{err: err, connected: true, status: resp.StatusCode}
 	}
@@ -111,6 +182,10 @@ func (c *Client) newRequest(ctx context.Context, method string, r Request) (*htt
 	if err != nil {
 		return nil, fmt.Errorf("build request: %w", err)
 	}
+	// Without GetBody the transport cannot resend the body on its own: an
+	// Idempotency-Key header would otherwise make it replay a POST that
+	// the server may have applied. Do alone decides what is sent again.
+	req.GetBody = nil
 	req.Header["User-Agent"] = c.userAgentValue
 	if len(r.Body) > 0 {
 		req.Header["Content-Type"] = jsonContentType
@@ -160,14 +235,19 @@ func (c *Client) secrets(r Request) []string {
 // large MaxBodyBytes cannot make a lying server reserve that much memory.
 const maxPresize = 16 << 20
 
-// readBody reads at most limit bytes of body. A declared length over the
-// limit fails before reading; otherwise one byte past the limit proves the
-// body too large. A known length sizes the buffer once, one byte over so
-// that the read which meets the end of the body fits in it: the body is
-// then read in one allocation, which matters for a Discovery answer of
-// several MB, and seen to its end, which lets the transport reuse the
-// connection.
-func readBody(body io.Reader, declared, limit int64) ([]byte, error) {
+// readBody reads at most limit bytes of body, within ctx: when ctx ends
+// the body is closed, which ends a read nothing else would interrupt. A
+// declared length over the limit fails before reading; otherwise one byte
+// past the limit proves the body too large. A known length sizes the
+// buffer once, one byte over so that the read which meets the end of the
+// body fits in it: the body is then read in one allocation, which matters
+// for a Discovery answer of several MB, and seen to its end, which lets
+// the transport reuse the connection.
+func readBody(ctx context.Context, body io.ReadCloser, declared, limit int64) ([]byte, error) {
+	if ctx.Done() != nil { // a context that can never end needs no watch
+		stop := context.AfterFunc(ctx, func() { _ = body.Close() })
+		defer stop()
+	}
 	if declared > limit {
 		return nil, fmt.Errorf("%w: declared %d bytes, limit %d", errTooLarge, declared, limit)
 	}

@@ -2,6 +2,7 @@ package httpclient
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"math"
@@ -97,7 +98,7 @@ func TestPropertyReadBodyLimit(t *testing.T) {
 		if rapid.Bool().Draw(t, "oneByteReads") {
 			r = iotest.OneByteReader(r)
 		}
-		got, err := readBody(r, declared, limit)
+		got, err := readBody(context.Background(), io.NopCloser(r), declared, limit)
 		if size > limit || declared > limit {
 			if !errors.Is(err, errTooLarge) {
 				t.Fatalf("%d bytes (%d declared) over limit %d: err = %v", size, declared, limit, err)
@@ -113,7 +114,7 @@ func TestPropertyReadBodyLimit(t *testing.T) {
 // TestReadBodyHugeLimit: the largest limit does not overflow the
 // one-byte-past check.
 func TestReadBodyHugeLimit(t *testing.T) {
-	got, err := readBody(strings.NewReader("abc"), -1, math.MaxInt64)
+	got, err := readBody(context.Background(), io.NopCloser(strings.NewReader("abc")), -1, math.MaxInt64)
 	if err != nil || string(got) != "abc" {
 		t.Fatalf("readBody = %q, %v", got, err)
 	}
@@ -123,8 +124,29 @@ func TestReadBodyHugeLimit(t *testing.T) {
 func TestReadBodyError(t *testing.T) {
 	for _, declared := range []int64{-1, 10} {
 		r := io.MultiReader(strings.NewReader("12345"), iotest.ErrReader(io.ErrUnexpectedEOF))
-		if _, err := readBody(r, declared, 100); !errors.Is(err, io.ErrUnexpectedEOF) {
+		if _, err := readBody(context.Background(), io.NopCloser(r), declared, 100); !errors.Is(err, io.ErrUnexpectedEOF) {
 			t.Errorf("declared %d: err = %v, want the reader's error", declared, err)
 		}
+	}
+}
+
+// TestReadBodyEndsWithTheContext: a body that never delivers another
+// byte (as the raw connection of a protocol switch) is closed when the
+// context ends, and the read returns.
+func TestReadBodyEndsWithTheContext(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := readBody(ctx, pr, -1, 100)
+		done <- err
+	}()
+	if _, err := pw.Write([]byte("12345")); err != nil { // the reader is running
+		t.Fatal(err)
+	}
+	cancel()
+	if err := <-done; !errors.Is(err, io.ErrClosedPipe) {
+		t.Fatalf("readBody after the context ended = %v, want the closed body's error", err)
 	}
 }

@@ -33,7 +33,8 @@ type Response struct {
 	// Body is the whole (decompressed) body.
 	Body []byte
 	// Attempts is how many times the request was tried: 1, or 2 after a
-	// failed connection.
+	// connection that could not be made or a kept one found closed before
+	// anything was written onto it.
 	Attempts int
 	// Duration is the time Do took, attempts and body included.
 	Duration time.Duration

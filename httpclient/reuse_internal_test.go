@@ -2,6 +2,8 @@ package httpclient
 
 import (
 	"bytes"
+	"context"
+	"io"
 	"testing"
 )
 
@@ -17,6 +19,7 @@ func TestReuseAllocations(t *testing.T) {
 	}
 	body := bytes.Repeat([]byte("x"), 1157)
 	r := bytes.NewReader(body)
+	rc := io.NopCloser(r)
 	tests := []struct {
 		name string
 		max  float64
@@ -26,7 +29,7 @@ func TestReuseAllocations(t *testing.T) {
 		{"same URL", 0, func() bool { return c.redact("http://u:p@ha.local:8123/api?k=v") == "http://ha.local:8123/api" }},
 		{"body of known length", 1, func() bool {
 			r.Reset(body)
-			got, err := readBody(r, int64(len(body)), DefaultMaxBodyBytes)
+			got, err := readBody(context.Background(), rc, int64(len(body)), DefaultMaxBodyBytes)
 			return err == nil && bytes.Equal(got, body)
 		}},
 	}

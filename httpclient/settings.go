@@ -16,10 +16,11 @@ const (
 	DefaultMaxBodyBytes int64 = 6 << 20
 	// DefaultDialTimeout bounds name resolution plus TCP connect.
 	DefaultDialTimeout = 2 * time.Second
-	// DefaultIdleTimeout is shorter than the keep-alive timeout of
-	// aiohttp (75 s), which serves Home Assistant, and of common reverse
-	// proxies, so a kept connection is dropped before the server drops it.
-	DefaultIdleTimeout = 30 * time.Second
+	// DefaultIdleTimeout is shorter than the shortest keep-alive timeout
+	// common in front of Home Assistant (5 s: Node, Apache httpd and many
+	// proxies; aiohttp itself keeps 75 s), so a kept connection is dropped
+	// before the server drops it.
+	DefaultIdleTimeout = 4 * time.Second
 )
 
 // Settings configures a Client. The zero value is usable: every field has a
@@ -61,9 +62,10 @@ const (
 //
 // IdleTimeout is how long a kept-alive connection may sit unused before it
 // is closed. Do also drops every idle connection when the client itself has
-// been idle that long, which matters in Lambda: a frozen sandbox cannot
-// notice that the server has closed its side. Zero value:
-// DefaultIdleTimeout (30 s). Negative: rejected by New.
+// been idle that long by the monotonic or by the wall clock, or after a
+// pause the monotonic clock did not see, which matters in Lambda: a frozen
+// sandbox cannot notice that the server has closed its side. Keep it below the server's keep-alive timeout. Zero value:
+// DefaultIdleTimeout (4 s). Negative: rejected by New.
 //
 // DNSServer is the "ip:port" of a DNS server to resolve names with, through
 // Go's own resolver; /etc/hosts is still read first. Zero value: the system

@@ -62,6 +62,8 @@ func TestSimulatedFaults(t *testing.T) {
 		{name: "no answer in time", fault: &hasim.Fault{Path: smartHome, Kind: hasim.KindDelay, Delay: time.Minute},
 			adjust: func(s *doctor.Settings) { s.Timeout = 200 * time.Millisecond },
 			step:   "alexa", status: doctor.Fail, stopped: "alexa", finding: []string{"no answer within 200ms"}},
+		{name: "protocol switch", fault: &hasim.Fault{Path: smartHome, Kind: hasim.KindSwitchProtocols},
+			step: "alexa", status: doctor.Fail, stopped: "alexa", finding: []string{"101"}},
 		{name: "connection closed mid-body", fault: &hasim.Fault{Path: smartHome, Kind: hasim.KindReset},
 			step: "alexa", status: doctor.Fail, stopped: "alexa",
 			finding: []string{"truncated body", "connection closed before the whole body arrived"}, fix: []string{"cuts Home Assistant's answer short"}},

@@ -69,6 +69,13 @@ func (r *run) do(ctx context.Context, method, path string, body []byte) (*answer
 		return nil, err
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode < http.StatusOK {
+		// A final 1xx (101 Switching Protocols) hands the raw connection
+		// over as the body, which no deadline bounds: nothing to read.
+		return &answer{status: resp.StatusCode, header: resp.Header, latency: time.Since(start)}, nil
+	}
+	stop := context.AfterFunc(ctx, func() { _ = resp.Body.Close() })
+	defer stop()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxAnswerBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("read the answer: %w", err)

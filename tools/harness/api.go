@@ -44,14 +44,24 @@ func (r *Runtime) handleNext(w http.ResponseWriter, req *http.Request) {
 	} else if !r.takeSlot(w, req) {
 		return
 	}
+	r.count(&r.waiting, 1)
+	var inv *invocation
 	select {
-	case inv := <-r.queue:
-		r.deliver(w, inv)
+	case inv = <-r.queue:
 	case <-req.Context().Done():
-		r.releaseSlot()
 	case <-r.closing:
+	}
+	// No longer waiting before the event goes out: a WaitForNext after
+	// the answer must not see this request, only the process's next one.
+	r.count(&r.waiting, -1)
+	switch {
+	case inv != nil:
+		r.deliver(w, inv)
+	case req.Context().Err() == nil:
 		r.releaseSlot()
 		writeShuttingDown(w)
+	default:
+		r.releaseSlot()
 	}
 }
 
@@ -90,6 +100,10 @@ func (r *Runtime) deliver(w http.ResponseWriter, inv *invocation) {
 	h.Set(headerTraceID, inv.traceID)
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(inv.event)
+	// The event is on its way once it has left the server: a process
+	// stopped with SIGSTOP finds it waiting when it resumes.
+	_ = http.NewResponseController(w).Flush()
+	r.count(&r.delivered, 1)
 }
 
 // dropUnanswered settles invocations left open when the function asks for

@@ -39,6 +39,12 @@ type Runtime struct {
 	inflight   map[string]*invocation // handed out, not yet answered
 	initErr    *FunctionError
 	initFailed chan struct{} // closed when the process posts /init/error
+
+	// waiting counts the process's requests for an event the API holds,
+	// delivered the events written to it; changed is closed and replaced
+	// whenever either moves (all under mu).
+	waiting, delivered int
+	changed            chan struct{}
 }
 
 // Start launches s.Binary behind a fresh Runtime API on 127.0.0.1 and returns
@@ -84,6 +90,7 @@ func newRuntime(s Settings, ln net.Listener) *Runtime {
 		stderr:     proc.NewOutput(s.Stderr),
 		closing:    make(chan struct{}),
 		inflight:   make(map[string]*invocation),
+		changed:    make(chan struct{}),
 		initFailed: make(chan struct{}),
 	}
 	if s.concurrent() {

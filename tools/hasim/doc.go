@@ -5,7 +5,8 @@
 // skills) the way a real Home Assistant does for a small demo home, and that
 // can be told to misbehave request by request: error statuses, HTML login
 // or challenge pages, truncated or invalid JSON, huge bodies, delays, reset
-// connections.
+// connections, a protocol switch (101), bytes after the answer's end, a
+// connection dropped without an answer.
 //
 // Every request to a Home Assistant path is recorded without its token
 // (only whether one was sent and which configured token matched), so tests

@@ -46,6 +46,27 @@ const (
 	KindInvalidUTF8 Kind = "invalid_utf8"
 )
 
+// Faults of the transport's edges (issue 13). Drop and TrailingBytes let
+// Home Assistant handle the request; SwitchProtocols does not.
+const (
+	// KindSwitchProtocols answers a final "101 Switching Protocols" with
+	// Upgrade and Connection: Upgrade headers, as a proxy taking the
+	// connection over for WebSocket would, and then holds the connection
+	// open without a word until the client closes it or the server closes.
+	KindSwitchProtocols Kind = "switch_protocols"
+	// KindTrailingBytes sends the real answer with its Content-Length and
+	// then, on the same connection, bytes that length does not cover: an
+	// echo of the request's head, token and headers included, as a broken
+	// proxy might send. Then it holds the connection until the client
+	// closes it (a client that notices the bytes does) or the server
+	// closes, so the request's record is done once the client has seen them.
+	KindTrailingBytes Kind = "trailing_bytes"
+	// KindDrop reads the request, lets Home Assistant handle it, and closes
+	// the connection without answering: the client cannot know whether the
+	// directive was applied.
+	KindDrop Kind = "drop"
+)
+
 // DefaultHugeSize is the body size of a KindHuge fault with no Size:
 // 7 MiB, over Lambda's 6 MB response limit.
 const DefaultHugeSize = 7 << 20
@@ -110,6 +131,7 @@ func (f Fault) Validate() error {
 			return fmt.Errorf("fault delay: delay must be positive")
 		}
 	case KindTruncated, KindInvalidJSON, KindEmptyBody, KindNonAlexaJSON, KindReset, KindInvalidUTF8:
+	case KindSwitchProtocols, KindTrailingBytes, KindDrop:
 	default:
 		return fmt.Errorf("fault: unknown kind %q", f.Kind)
 	}

@@ -56,6 +56,8 @@ func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, f Fault, rea
 		status := real(rec)
 		copyHeader(w.Header(), rec.header)
 		return writeBody(w, status, rec.header.Get("Content-Type"), withInvalidUTF8(rec.body.Bytes()))
+	case KindSwitchProtocols, KindTrailingBytes, KindDrop:
+		return s.applyEdgeFault(w, r, f.Kind, real)
 	}
 	return writeInternalError(w)
 }

@@ -16,7 +16,8 @@ import (
 
 func TestFaultJSONRoundTrip(t *testing.T) {
 	kinds := []hasim.Kind{hasim.KindStatus, hasim.KindHTML, hasim.KindTruncated, hasim.KindInvalidJSON,
-		hasim.KindEmptyBody, hasim.KindNonAlexaJSON, hasim.KindHuge, hasim.KindDelay, hasim.KindReset, hasim.KindInvalidUTF8}
+		hasim.KindEmptyBody, hasim.KindNonAlexaJSON, hasim.KindHuge, hasim.KindDelay, hasim.KindReset, hasim.KindInvalidUTF8,
+		hasim.KindSwitchProtocols, hasim.KindTrailingBytes, hasim.KindDrop}
 	rapid.Check(t, func(t *rapid.T) {
 		f := hasim.Fault{
 			Path:  rapid.SampledFrom([]string{"", "/api/", "/api/alexa/smart_home"}).Draw(t, "path"),

@@ -61,6 +61,7 @@ func faultRows() []faultRow {
 	for _, c := range simCases() {
 		rows = append(rows, faultRow{name: c.name, want: c.want, setup: simFault(c.fault)})
 	}
+	rows = append(rows, transportRows()...)
 	stall := hasim.Fault{Kind: hasim.KindDelay, Delay: time.Minute}
 	unreachable := gateway.BridgeUnreachable
 	return append(rows,
