@@ -25,7 +25,7 @@ const atMostOne = -1
 // errorCase is one row of DESIGN.md's error table.
 type errorCase struct {
 	name     string
-	sample   string                       // directive sample; TurnOn when ""
+	sample   string                       // directive fixture; TurnOn when ""
 	edit     func(d map[string]any)       // optional change to the directive
 	where    int                          // haPlain, haTLS, haRefused or haNoName
 	reply    http.HandlerFunc             // Home Assistant's behaviour (haPlain, haTLS)
@@ -57,7 +57,7 @@ func errorCases(t *testing.T) []errorCase {
 
 // answerErrorCases are the rows where Home Assistant answers, or would.
 func answerErrorCases(t *testing.T) []errorCase {
-	turnOnAnswer := alexaFile(t, turnOnResponse)
+	turnOnAnswer := fixtureFile(t, turnOnResponse)
 	noScope := func(d map[string]any) { delete(member(d, "endpoint"), "scope") }
 	noFallback := func(c *gateway.Configuration) { c.Token = "" }
 	return []errorCase{
@@ -97,7 +97,7 @@ func answerErrorCases(t *testing.T) []errorCase {
 // noAnswerErrorCases are the rows where no usable answer arrives in time,
 // and the AcceptGrant rows.
 func noAnswerErrorCases(t *testing.T) []errorCase {
-	turnOnAnswer := alexaFile(t, turnOnResponse)
+	turnOnAnswer := fixtureFile(t, turnOnResponse)
 	noFallback := func(c *gateway.Configuration) { c.Token = "" }
 	return []errorCase{
 		{name: "connection refused", where: haRefused,
@@ -116,8 +116,12 @@ func noAnswerErrorCases(t *testing.T) []errorCase {
 			want: wantError{"Alexa", bridge, "timeout"}, metric: gateway.MetricBridgeUnreachable, calls: 0},
 		{name: "Discovery answered 503", sample: discoveryRequest, reply: haStatus(503),
 			want: wantError{"Alexa", bridge, "503"}, metric: gateway.MetricBridgeUnreachable, calls: 1},
-		{name: "ReportState answered 401", sample: "sample_messages/StateReport/ReportState.json", reply: haStatus(401),
+		{name: "ReportState answered 401", sample: "Alexa.ReportState.directive.json", reply: haStatus(401),
 			want: wantError{"Alexa", badAuth, "401"}, metric: gateway.MetricInvalidAuthorization, calls: 1},
+		{name: "SetTargetTemperature answered 504", sample: "ThermostatController.SetTargetTemperature.directive.json", reply: haStatus(504),
+			want: wantError{"Alexa", bridge, "504"}, metric: gateway.MetricBridgeUnreachable, calls: 1},
+		{name: "scene Activate answered 404", sample: "SceneController.Activate.directive.json", reply: haStatus(404),
+			want: wantError{"Alexa", internal, "smart_home"}, metric: gateway.MetricInternalError, calls: 1},
 		{name: "AcceptGrant answered 500", sample: grantRequest, reply: haStatus(500),
 			want: wantError{"Alexa.Authorization", "ACCEPT_GRANT_FAILED", ""}, metric: gateway.MetricAcceptGrantFailed, calls: 1},
 		{name: "AcceptGrant answered 401", sample: grantRequest, reply: haStatus(401),
@@ -133,8 +137,9 @@ func noAnswerErrorCases(t *testing.T) []errorCase {
 }
 
 // TestErrorMapping: every way Home Assistant can fail to answer produces
-// exactly the ErrorResponse of DESIGN.md's table, valid against the
-// schema, keeping the directive's correlationToken and endpoint, with a new
+// exactly the ErrorResponse of the design's error table (docs/ARCHITECTURE.md),
+// well formed by the project's rules (and Amazon's schema, when at hand),
+// keeping the directive's correlationToken and endpoint, with a new
 // messageId, a message that says what to fix and no secret, and counted by
 // its metric in the invocation's one EMF line.
 func TestErrorMapping(t *testing.T) {
@@ -144,7 +149,7 @@ func TestErrorMapping(t *testing.T) {
 			if sample == "" {
 				sample = turnOnRequest
 			}
-			event := alexaFile(t, sample)
+			event := fixtureFile(t, sample)
 			if tc.edit != nil {
 				event = editDirective(t, sample, tc.edit)
 			}
@@ -221,7 +226,7 @@ func TestBreakerOpens(t *testing.T) {
 			cfg.Tier = tier.Tier
 			f := newFixture(t, cfg)
 			threshold := int(cfg.Tier.Settings().BreakerFailureThreshold)
-			event := alexaFile(t, turnOnRequest)
+			event := fixtureFile(t, turnOnRequest)
 			for i := range threshold {
 				checkErrorAnswer(t, event, f.mustInvoke(t, event), wantError{"Alexa", internal, "500"})
 				if t.Failed() {
@@ -266,7 +271,7 @@ func TestBreakerIgnoresClientErrors(t *testing.T) {
 			ha := startHA(t, tc.reply)
 			cfg := baseConfig(ha.URL())
 			f := newFixture(t, cfg)
-			event := alexaFile(t, turnOnRequest)
+			event := fixtureFile(t, turnOnRequest)
 			n := 2 * int(cfg.Tier.Settings().BreakerFailureThreshold)
 			for range n {
 				checkErrorAnswer(t, event, f.mustInvoke(t, event), tc.want)
