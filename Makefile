@@ -19,8 +19,10 @@ FORCE:
 
 all: test
 
-## test: everything CI runs — format, vet, tests in workspace mode and with GOWORK=off, checks.
+## test: everything CI runs — format, vet, tests in workspace mode and with GOWORK=off, checks;
+## it ends by saying whether Amazon's Alexa conformance suite ran (see LEE_ALEXA_DATA).
 test: rie fmt synccheck vet $(addprefix test/,$(MODULES)) $(addprefix testoff/,$(MODULES)) check fuzz
+	@$(GO) run ./tools/cmd/lee check alexa-data
 
 ## test/<module>: the module's tests in workspace mode.
 test/%: FORCE
@@ -53,10 +55,11 @@ synccheck: sync
 	@git diff --exit-code --stat -- go.work $(foreach m,$(MODULES),$(m)/go.mod $(m)/go.sum) || \
 	  { echo "make sync changed the files above: run it and commit the result"; exit 1; }
 
-## check: the repository's own rules (versions, import rules).
+## check: the repository's own rules (versions, import rules, no doc link out of the repository).
 check:
 	$(GO) run ./tools/cmd/lee check versions
 	$(GO) run ./tools/cmd/lee check imports
+	$(GO) run ./tools/cmd/lee check docs
 
 ## fuzz: every Fuzz target of every module, FUZZTIME each (found by grep, not listed by hand).
 # A run fails only on a finding. Go 1.26's fuzz engine can end a clean run with
