@@ -104,7 +104,7 @@ func TestFloorFunctionError(t *testing.T) {
 	if !strings.Contains(res.Error.Message, "floor: post to home assistant") || !strings.Contains(res.Error.Message, "connection refused") {
 		t.Errorf("error = %v", res.Error)
 	}
-	if strings.Contains(res.Error.Message, "access-token-from-skill") {
+	if strings.Contains(res.Error.Message, alexatest.FixtureToken) {
 		t.Error("the token leaked into the error")
 	}
 }

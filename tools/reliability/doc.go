@@ -8,8 +8,11 @@
 // loopback Lambda Runtime API) and point it at tools/hasim (a Home Assistant
 // simulator on 127.0.0.1) with injected faults, tools/fakedns,
 // tools/fakessm and the certificates of tools/testpki. The gateway's
-// concurrency and goroutine hygiene are tested in-process. Amazon's Smart
-// Home schema (shared/alexa beside the repository) judges every answer.
+// concurrency and goroutine hygiene are tested in-process. The directives
+// are the project's own fixtures (tools/internal/alexatest); every answer
+// is judged by the project's shape rules and, where Amazon's Alexa data is
+// at hand (LEE_ALEXA_DATA, else ../shared/alexa beside the repository), by
+// Amazon's Smart Home schema too.
 // docs/RELIABILITY.md at the repository root describes what is tested, how
 // to rerun it, and the figures of a real run.
 package reliability

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"regexp"
 	"slices"
 	"time"
@@ -263,31 +262,56 @@ func checkDiscovery(raw json.RawMessage, hasEndpoint bool) error {
 // CheckAnswer checks answer as CheckShape does and as the answer to
 // directive: the directive's correlationToken kept (none when it has none),
 // and, when the answer names an endpoint, the directive's endpointId, with
-// its cookie when it is an ErrorResponse.
+// its cookie when it is an ErrorResponse. The directive is read leniently,
+// as a malformed one may be answered too: a member of the wrong JSON type
+// reads as absent.
 func CheckAnswer(directive, answer []byte) error {
 	if err := CheckShape(answer); err != nil {
 		return err
 	}
-	var d struct {
-		Directive struct {
-			Header   shapeHeader    `json:"header"`
-			Endpoint *shapeEndpoint `json:"endpoint"`
-		} `json:"directive"`
-	}
+	var d map[string]any
 	if err := json.Unmarshal(directive, &d); err != nil {
 		return fmt.Errorf("check answer: directive: %w", err)
 	}
+	header, _ := dig(d, "directive", "header").(map[string]any)
+	correlation, _ := header["correlationToken"].(string)
+	endpoint, _ := dig(d, "directive", "endpoint").(map[string]any)
 	ev, _ := decodeShape(answer)
-	h, ep, want := ev.Event.Header, ev.Event.Endpoint, d.Directive.Endpoint
+	h, ep := ev.Event.Header, ev.Event.Endpoint
 	switch {
-	case h.CorrelationToken != d.Directive.Header.CorrelationToken:
-		return fmt.Errorf("%w: correlationToken %q, want the directive's %q", ErrShape, h.CorrelationToken, d.Directive.Header.CorrelationToken)
+	case h.CorrelationToken != correlation:
+		return fmt.Errorf("%w: correlationToken %q, want the directive's %q", ErrShape, h.CorrelationToken, correlation)
 	case ep == nil:
 		return nil
-	case want == nil || ep.EndpointID != want.EndpointID:
+	case endpoint == nil || ep.EndpointID != endpoint["endpointId"]:
 		return fmt.Errorf("%w: endpoint %q is not the directive's", ErrShape, ep.EndpointID)
-	case h.Name == "ErrorResponse" && !maps.Equal(ep.Cookie, want.Cookie):
-		return fmt.Errorf("%w: the ErrorResponse's cookie %v is not the directive's %v", ErrShape, ep.Cookie, want.Cookie)
+	case h.Name == "ErrorResponse" && !sameCookie(ep.Cookie, endpoint["cookie"]):
+		return fmt.Errorf("%w: the ErrorResponse's cookie %v is not the directive's %v", ErrShape, ep.Cookie, endpoint["cookie"])
 	}
 	return nil
+}
+
+// dig walks a decoded JSON value along object keys; nil when a step is
+// missing or not an object.
+func dig(v any, keys ...string) any {
+	for _, k := range keys {
+		m, _ := v.(map[string]any)
+		v = m[k]
+	}
+	return v
+}
+
+// sameCookie reports whether an answer's cookie is the directive's (as
+// decoded JSON; none and empty are the same).
+func sameCookie(got map[string]string, want any) bool {
+	w, _ := want.(map[string]any)
+	if len(got) != len(w) {
+		return false
+	}
+	for k, v := range got {
+		if w[k] != v {
+			return false
+		}
+	}
+	return true
 }
