@@ -35,14 +35,18 @@ var errNoAmazonData = errors.New("no Amazon Alexa data")
 // findAmazonData returns the folder of Amazon's data: env (the value of
 // LEE_ALEXA_DATA) when not empty, else shared/alexa beside the repository
 // root above dir (the folder holding go.work). A folder pointed at that
-// lacks the data is an error, not errNoAmazonData, so that a wrong setting
-// fails the tests instead of skipping them.
+// lacks the data, or a relative env (each package's tests run in their own
+// folder), is an error, not errNoAmazonData, so that a wrong setting fails
+// the tests instead of skipping them.
 func findAmazonData(env, dir string) (string, error) {
 	if env != "" {
+		if !filepath.IsAbs(env) {
+			return "", fmt.Errorf("%s=%s: not an absolute path", amazonDataEnv, env)
+		}
 		if err := checkAmazonData(env); err != nil {
 			return "", fmt.Errorf("%s=%s: %w", amazonDataEnv, env, err)
 		}
-		return filepath.Abs(env)
+		return filepath.Clean(env), nil
 	}
 	root, err := filepath.Abs(dir)
 	if err != nil {
@@ -92,7 +96,7 @@ func needAmazonData(tb testing.TB) string {
 	dir, err := amazonData()
 	switch {
 	case errors.Is(err, errNoAmazonData):
-		tb.Skipf("%s: set %s to a checkout of github.com/alexa-samples/alexa-smarthome to run it", amazonSkipNote, amazonDataEnv)
+		tb.Skipf("%s: set %s to the absolute path of a checkout of github.com/alexa-samples/alexa-smarthome to run it", amazonSkipNote, amazonDataEnv)
 	case err != nil:
 		tb.Fatalf("Amazon's Alexa data: %v", err)
 	}
@@ -146,6 +150,9 @@ func TestFindAmazonData(t *testing.T) {
 	}
 	if _, err := findAmazonData(filepath.Join(base, "empty"), repo); err == nil || errors.Is(err, errNoAmazonData) {
 		t.Errorf("variable naming a folder without the data: %v, want an error naming it", err)
+	}
+	if _, err := findAmazonData("checkout", repo); err == nil || errors.Is(err, errNoAmazonData) {
+		t.Errorf("relative variable: %v, want an error asking for an absolute path", err)
 	}
 	mkdir("shared", "alexa")
 	if _, err := findAmazonData("", repo); err == nil || errors.Is(err, errNoAmazonData) {

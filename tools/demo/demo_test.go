@@ -44,7 +44,7 @@ func TestRun(t *testing.T) {
 			contains: []string{
 				"Amazon's Alexa data: LEE_ALEXA_DATA is unset and there is no ../shared/alexa beside the repository",
 				"directives: the demo's own",
-				"set LEE_ALEXA_DATA to a checkout of github.com/alexa-samples/alexa-smarthome",
+				"set LEE_ALEXA_DATA to the absolute path of a checkout of github.com/alexa-samples/alexa-smarthome",
 				`"correlationToken": "ZGVtby1jb3JyZWxhdGlvbi10b2tlbi10dXJuLW9u"`,
 				"all 3 answers are valid by the project's rules (Amazon's schema not at hand)",
 			},

@@ -112,7 +112,7 @@ func TestRunCheckAlexaData(t *testing.T) {
 		stdout string
 	}{
 		{"no data", func(t *testing.T) string { return writeCheckTree(t, "", false) }, "", 0,
-			"Amazon's Alexa conformance suite: skipped: no Alexa data; set LEE_ALEXA_DATA to a checkout"},
+			"Amazon's Alexa conformance suite: skipped: no Alexa data; set LEE_ALEXA_DATA to the absolute path of a checkout"},
 		{"shared folder", withShared, "", 0, "Amazon's Alexa conformance suite: ran, data from "},
 		{"variable naming an empty folder", withShared, "empty", 1, ""},
 	}

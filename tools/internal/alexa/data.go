@@ -19,12 +19,15 @@ const DataEnv = "LEE_ALEXA_DATA"
 const SamplesFolder = "sample_messages"
 
 // DataHint tells a user without the data how to supply it, in one line.
-const DataHint = "set " + DataEnv + " to a checkout of github.com/alexa-samples/alexa-smarthome (folders sample_messages and validation_schemas)"
+const DataHint = "set " + DataEnv + " to the absolute path of a checkout of github.com/alexa-samples/alexa-smarthome (folders sample_messages and validation_schemas)"
 
 // ErrNoData reports that Amazon's Alexa data is nowhere to be found: the
 // variable is unset and no shared/alexa folder sits beside the repository.
 // It is the normal case of a fresh clone, not a failure.
 var ErrNoData = errors.New("no Amazon Alexa data")
+
+// errRelative reports a LEE_ALEXA_DATA that is not an absolute path.
+var errRelative = errors.New("not an absolute path")
 
 // Data is a folder of Amazon's Alexa data and where it was found.
 type Data struct {
@@ -45,18 +48,19 @@ func (d Data) SchemaPath() string { return filepath.Join(d.Dir, filepath.FromSla
 // repository does: the folder named by LEE_ALEXA_DATA, else shared/alexa
 // beside the repository root found from start (the folder holding go.work).
 // It returns an error wrapping ErrNoData when there is neither, and another
-// error when the folder it was pointed at lacks the data, so that a wrong
-// LEE_ALEXA_DATA is reported instead of quietly skipping the suite.
+// error when the folder it was pointed at lacks the data or LEE_ALEXA_DATA
+// is not an absolute path (each package's tests run in their own folder,
+// so a relative one would name a different folder for each), so that a
+// wrong setting is reported instead of quietly skipping the suite.
 func FindData(start string) (Data, error) {
 	if dir, ok := os.LookupEnv("LEE_ALEXA_DATA"); ok && dir != "" {
-		abs, err := filepath.Abs(dir)
-		if err != nil {
-			return Data{}, fmt.Errorf("find Alexa data: %s: %w", DataEnv, err)
+		if !filepath.IsAbs(dir) {
+			return Data{}, fmt.Errorf("find Alexa data: %s=%s: %w", DataEnv, dir, errRelative)
 		}
-		if err := checkData(abs); err != nil {
+		if err := checkData(dir); err != nil {
 			return Data{}, fmt.Errorf("find Alexa data: %s=%s: %w", DataEnv, dir, err)
 		}
-		return Data{Dir: abs, Source: DataEnv}, nil
+		return Data{Dir: filepath.Clean(dir), Source: DataEnv}, nil
 	}
 	root, err := repocheck.FindRoot(start)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/lee-engine/lee/tools/internal/alexa"
@@ -63,5 +64,10 @@ func TestFindData(t *testing.T) {
 	t.Setenv(alexa.DataEnv, empty)
 	if _, err := alexa.FindData(pkg); err == nil || errors.Is(err, alexa.ErrNoData) {
 		t.Errorf("variable naming a folder without the data: %v, want an error naming it", err)
+	}
+	t.Chdir(base)
+	t.Setenv(alexa.DataEnv, "checkout")
+	if _, err := alexa.FindData(pkg); err == nil || !strings.Contains(err.Error(), "absolute") {
+		t.Errorf("relative variable: %v, want an error asking for an absolute path", err)
 	}
 }
