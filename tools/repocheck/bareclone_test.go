@@ -40,6 +40,9 @@ func TestBareClone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if _, err := os.Stat(filepath.Join(root, ".git")); err != nil {
+		t.Skipf("the repository at %s is no git checkout (an unpacked archive?), so it cannot be cloned: %v", root, err)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), bareCloneBudget(t))
 	defer cancel()
 	clone := filepath.Join(t.TempDir(), "lee")
