@@ -62,6 +62,11 @@ func TestDiscoveryContent(t *testing.T) {
 	}
 	noCategory := endpoint("light#hall", "Hall")
 	delete(noCategory, "displayCategories")
+	// Amazon's schema judges the good case too, when its data is at hand.
+	checked := "structural checks only, no Alexa schema given"
+	if alexatest.OptionalSchemaPath(t) != "" {
+		checked = "checked against Alexa's schema"
+	}
 	tests := []struct {
 		name    string
 		body    string
@@ -71,7 +76,7 @@ func TestDiscoveryContent(t *testing.T) {
 		details []string
 	}{
 		{"good", discoverResponse([]map[string]any{endpoint("light#kitchen", "Kitchen"), endpoint("light#hall", "Hall")}),
-			doctor.Pass, []string{"2 endpoints (Alexa takes at most 300), no problem found (checked against Alexa's schema)"}, nil, nil},
+			doctor.Pass, []string{"2 endpoints (Alexa takes at most 300), no problem found (" + checked + ")"}, nil, nil},
 		{"nothing exposed", discoverResponse([]map[string]any{}),
 			doctor.Fail, []string{"no endpoint", "no device"}, []string{"filter", "alexa: smart_home:"}, nil},
 		{"over Alexa's limit", discoverResponse(many),
