@@ -13,33 +13,28 @@ import (
 	"github.com/lee-engine/lee/config"
 )
 
-// alexaDir is the shared Alexa test data seen from this package's folder
-// (/work/main/gateway → /work/shared/alexa); it is never copied here.
-const alexaDir = "../../shared/alexa"
-
-// sampleToken is the bearer token the sample directives carry.
-const sampleToken = "access-token-from-skill"
+// sampleToken is the bearer token the TurnOn fixture carries.
+const sampleToken = "lee-fixture-token-3c9e2f71"
 
 // testToken is the configured fallback token (HA_TOKEN) of testConfig.
 const testToken = "fallback-token-5f1d2c9a"
 
-// alexaFile reads one file of the shared Alexa data. A missing file fails
-// the test: skipping would hide that the checks did not run.
-func alexaFile(tb testing.TB, rel string) []byte {
+// fixtureFile reads one of the project's own Alexa messages under
+// testdata/smarthome.
+func fixtureFile(tb testing.TB, name string) []byte {
 	tb.Helper()
-	p := filepath.Join(alexaDir, filepath.FromSlash(rel))
-	b, err := os.ReadFile(p)
+	b, err := os.ReadFile(filepath.Join("testdata", "smarthome", name))
 	if err != nil {
-		tb.Fatalf("Alexa test data missing: %s must exist (shared/alexa beside the repository): %v", p, err)
+		tb.Fatalf("read fixture: %v", err)
 	}
 	return b
 }
 
-// turnOn is the sample TurnOn directive and the answer Home Assistant gives.
+// turnOn is the TurnOn directive of the fixtures and the answer Home
+// Assistant gives.
 func turnOn(tb testing.TB) (request, response []byte) {
 	tb.Helper()
-	return alexaFile(tb, "sample_messages/PowerController/PowerController.TurnOn.request.json"),
-		alexaFile(tb, "sample_messages/PowerController/PowerController.TurnOn.response.json")
+	return fixtureFile(tb, "PowerController.TurnOn.directive.json"), fixtureFile(tb, "PowerController.TurnOn.answer.json")
 }
 
 // testConfig is a complete configuration as config.Load would give it.

@@ -8,17 +8,17 @@ import (
 
 // TestRelayPathAllocations guards what a relayed directive costs in
 // allocations: classifying it and checking Home Assistant's answer
-// allocate nothing, decoding a device directive four objects (the
-// directive with its endpoint and scope, its strings, its cookie, its
-// payload), finding a Discovery token only the token. It counts
+// allocate nothing, decoding a device directive five objects (the
+// directive with its endpoint and scope, its strings, its cookie of one
+// entry, which is a map and its group of slots, its payload), finding a Discovery token only the token. It counts
 // allocations, not time.
 func TestRelayPathAllocations(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector changes allocation counts; run without -race")
 	}
-	turnOn := loadSample(t, "PowerController/PowerController.TurnOn.request.json")
-	answer := loadSample(t, "PowerController/PowerController.TurnOn.response.json")
-	discovery := loadSample(t, "Discovery/Discovery.request.json")
+	turnOn := fixture(t, turnOnDirective)
+	answer := fixture(t, turnOnAnswer)
+	discovery := fixture(t, discoveryDirective)
 	device, err := lambdaiface.DecodeDirective(turnOn)
 	if err != nil {
 		t.Fatal(err)
@@ -37,7 +37,7 @@ func TestRelayPathAllocations(t *testing.T) {
 			return err == nil && k == lambdaiface.KindSmartHome
 		}},
 		{"IsAlexaMessage", 0, func() bool { return lambdaiface.IsAlexaMessage(answer) }},
-		{"DecodeDirective", 4, func() bool { d, err := lambdaiface.DecodeDirective(turnOn); return err == nil && d.Endpoint != nil }},
+		{"DecodeDirective", 5, func() bool { d, err := lambdaiface.DecodeDirective(turnOn); return err == nil && d.Endpoint != nil }},
 		{"Token from the endpoint", 0, func() bool { _, src := device.Token(); return src == lambdaiface.TokenEndpointScope }},
 		{"Token from the payload", 1, func() bool { _, src := discover.Token(); return src == lambdaiface.TokenPayloadScope }},
 	}

@@ -12,7 +12,7 @@ import (
 // BenchmarkDecodeDirectiveToken measures the per-invocation cost of
 // reading a device directive and its token.
 func BenchmarkDecodeDirectiveToken(b *testing.B) {
-	body := loadSample(b, "PowerController/PowerController.TurnOn.request.json")
+	body := fixture(b, turnOnDirective)
 	b.ReportAllocs()
 	for b.Loop() {
 		d, err := lambdaiface.DecodeDirective(body)
@@ -27,7 +27,7 @@ func BenchmarkDecodeDirectiveToken(b *testing.B) {
 
 // BenchmarkClassify measures classifying a device directive.
 func BenchmarkClassify(b *testing.B) {
-	body := loadSample(b, "PowerController/PowerController.TurnOn.request.json")
+	body := fixture(b, turnOnDirective)
 	b.ReportAllocs()
 	for b.Loop() {
 		if k, err := lambdaiface.Classify(body); err != nil || k != lambdaiface.KindSmartHome {
@@ -53,7 +53,7 @@ func BenchmarkIsAlexaMessageLargeDiscovery(b *testing.B) {
 
 // BenchmarkNewErrorResponse measures building an error answer.
 func BenchmarkNewErrorResponse(b *testing.B) {
-	d, err := lambdaiface.DecodeDirective(loadSample(b, "PowerController/PowerController.TurnOn.request.json"))
+	d, err := lambdaiface.DecodeDirective(fixture(b, turnOnDirective))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -30,7 +30,7 @@ func TestClassify(t *testing.T) {
 		want    lambdaiface.Kind
 		wantErr bool
 	}{
-		{"smart home", string(loadSample(t, "PowerController/PowerController.TurnOn.request.json")), lambdaiface.KindSmartHome, false},
+		{"smart home", string(fixture(t, turnOnDirective)), lambdaiface.KindSmartHome, false},
 		{"smart home minimal", `{"directive":{}}`, lambdaiface.KindSmartHome, false},
 		{"custom skill intent", string(readTestdata(t, "custom-skill-intent.json")), lambdaiface.KindCustomSkill, false},
 		{"custom skill launch", string(readTestdata(t, "custom-skill-launch.json")), lambdaiface.KindCustomSkill, false},
@@ -39,7 +39,7 @@ func TestClassify(t *testing.T) {
 		{"warmup ping", `{"warmup": true}`, lambdaiface.KindWarmup, false},
 		{"deeply nested directive", deep(5000), lambdaiface.KindSmartHome, false},
 		{"empty object", `{}`, lambdaiface.KindUnknown, false},
-		{"Alexa response", string(loadSample(t, "PowerController/PowerController.TurnOn.response.json")), lambdaiface.KindUnknown, false},
+		{"Alexa response", string(fixture(t, turnOnAnswer)), lambdaiface.KindUnknown, false},
 		{"directive not an object", `{"directive":"x"}`, lambdaiface.KindUnknown, false},
 		{"request without type", `{"version":"1.0","request":{"requestId":"r"}}`, lambdaiface.KindUnknown, false},
 		{"request with empty type", `{"version":"1.0","request":{"type":""}}`, lambdaiface.KindUnknown, false},

@@ -84,7 +84,7 @@ func FuzzEventKeys(f *testing.F) {
 	for _, tt := range oddEvents {
 		f.Add([]byte(tt.body))
 	}
-	for _, body := range sampleDirectives(f) {
+	for _, body := range seedDirectives(f) {
 		f.Add(body)
 	}
 	files, err := filepath.Glob("testdata/*.json")

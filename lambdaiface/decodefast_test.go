@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -15,13 +16,13 @@ import (
 	"pgregory.net/rapid"
 )
 
-// sampleDirectives reads every directive among the shared Alexa samples,
-// failing the test when the shared folder is missing.
-func sampleDirectives(tb testing.TB) map[string][]byte {
+// readDirectives reads every directive among the JSON files under root,
+// keyed by path; fewer than least fails the test (the set would look
+// incomplete).
+func readDirectives(tb testing.TB, root string, least int) map[string][]byte {
 	tb.Helper()
-	const dir = "../../shared/alexa/sample_messages"
 	out := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+	err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".json") {
 			return err
 		}
@@ -35,8 +36,32 @@ func sampleDirectives(tb testing.TB) map[string][]byte {
 		}
 		return nil
 	})
-	if err != nil || len(out) < 10 {
-		tb.Fatalf("Alexa samples missing: %s must hold the shared sample messages (%d directives found): %v", dir, len(out), err)
+	if err != nil || len(out) < least {
+		tb.Fatalf("directives under %s: %d found, want %d: %v", root, len(out), least, err)
+	}
+	return out
+}
+
+// fixtureDirectives reads the project's own directives.
+func fixtureDirectives(tb testing.TB) map[string][]byte {
+	tb.Helper()
+	return readDirectives(tb, filepath.Join("testdata", "smarthome"), 11)
+}
+
+// sampleDirectives reads every directive among Amazon's samples; the test
+// skips without Amazon's data.
+func sampleDirectives(tb testing.TB) map[string][]byte {
+	tb.Helper()
+	return readDirectives(tb, filepath.Join(needAmazonData(tb), "sample_messages"), 10)
+}
+
+// seedDirectives is every project directive and, when Amazon's data is at
+// hand, every directive among its samples: the seeds of the fuzz targets.
+func seedDirectives(tb testing.TB) map[string][]byte {
+	tb.Helper()
+	out := fixtureDirectives(tb)
+	if dir := optionalAmazonData(tb); dir != "" {
+		maps.Copy(out, readDirectives(tb, filepath.Join(dir, "sample_messages"), 10))
 	}
 	return out
 }
@@ -71,10 +96,19 @@ func checkAgainstChecked(t fataler, body []byte) (fast bool) {
 	return ok
 }
 
-// TestDecodeFastTakesSamples checks that every sample directive takes the
-// one-pass path and gives what encoding/json gives.
+// TestDecodeFastTakesFixtures checks that every directive of the project's
+// fixtures takes the one-pass path and gives what encoding/json gives.
+func TestDecodeFastTakesFixtures(t *testing.T) {
+	checkFastPathTaken(t, fixtureDirectives(t))
+}
+
+// TestDecodeFastTakesSamples checks the same of Amazon's sample directives.
 func TestDecodeFastTakesSamples(t *testing.T) {
-	for name, body := range sampleDirectives(t) {
+	checkFastPathTaken(t, sampleDirectives(t))
+}
+
+func checkFastPathTaken(t *testing.T, directives map[string][]byte) {
+	for name, body := range directives {
 		t.Run(filepath.Base(name), func(t *testing.T) {
 			if !checkAgainstChecked(t, body) {
 				t.Errorf("%s took the encoding/json path", name)
@@ -132,7 +166,7 @@ func TestDecodeFastAgreesOnOddBodies(t *testing.T) {
 // FuzzDecodeFast checks that the one-pass path never answers differently
 // from encoding/json.
 func FuzzDecodeFast(f *testing.F) {
-	for _, body := range sampleDirectives(f) {
+	for _, body := range seedDirectives(f) {
 		f.Add(body)
 	}
 	for _, tt := range oddDirectives {
