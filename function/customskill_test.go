@@ -121,7 +121,7 @@ func TestCustomSkillFailures(t *testing.T) {
 		{name: "500", reply: haStatus(500), wantText: sayFailed, calls: 1},
 		{name: "HTML page", reply: respond(200, "text/html", []byte("<html>login</html>")), wantText: sayFailed, calls: 1},
 		{name: "truncated JSON", reply: respond(200, "application/json", skillAnswer[:20]), wantText: sayFailed, calls: 1},
-		{name: "Smart Home answer instead", reply: respond(200, "application/json", alexaFile(t, turnOnResponse)), wantText: sayFailed, calls: 1},
+		{name: "Smart Home answer instead", reply: respond(200, "application/json", fixtureFile(t, turnOnResponse)), wantText: sayFailed, calls: 1},
 		{name: "skill response that is not valid UTF-8", reply: respond(200, "application/json", notUTF8(t, skillAnswer)), wantText: sayFailed, calls: 1},
 		{name: "connection refused", refused: true, wantText: sayUnreachable, calls: 0},
 		{name: "HA_TIMEOUT used up", timeout: 300 * time.Millisecond, wantText: sayUnreachable, calls: atMostOne},

@@ -29,7 +29,7 @@ const atMostOne = -1
 // errorCase is one row of DESIGN.md's error table.
 type errorCase struct {
 	name     string
-	sample   string                       // directive sample; TurnOn when ""
+	sample   string                       // directive fixture; TurnOn when ""
 	edit     func(d map[string]any)       // optional change to the directive
 	where    int                          // haPlain, haTLS, haRefused or haNoName
 	reply    http.HandlerFunc             // Home Assistant's behaviour (haPlain, haTLS)
@@ -61,7 +61,7 @@ func errorCases(t *testing.T) []errorCase {
 
 // answerErrorCases are the rows where Home Assistant answers, or would.
 func answerErrorCases(t *testing.T) []errorCase {
-	turnOnAnswer := alexaFile(t, turnOnResponse)
+	turnOnAnswer := fixtureFile(t, turnOnResponse)
 	noScope := func(d map[string]any) { delete(member(d, "endpoint"), "scope") }
 	noFallback := func(c *gateway.Configuration) { c.Token = "" }
 	return []errorCase{
@@ -103,7 +103,7 @@ func answerErrorCases(t *testing.T) []errorCase {
 // noAnswerErrorCases are the rows where no usable answer arrives in time,
 // and the AcceptGrant rows.
 func noAnswerErrorCases(t *testing.T) []errorCase {
-	turnOnAnswer := alexaFile(t, turnOnResponse)
+	turnOnAnswer := fixtureFile(t, turnOnResponse)
 	noFallback := func(c *gateway.Configuration) { c.Token = "" }
 	return []errorCase{
 		{name: "connection refused", where: haRefused,
@@ -122,8 +122,12 @@ func noAnswerErrorCases(t *testing.T) []errorCase {
 			want: wantError{"Alexa", bridge, "timeout"}, metric: gateway.MetricBridgeUnreachable, calls: 0},
 		{name: "Discovery answered 503", sample: discoveryRequest, reply: haStatus(503),
 			want: wantError{"Alexa", bridge, "503"}, metric: gateway.MetricBridgeUnreachable, calls: 1},
-		{name: "ReportState answered 401", sample: "sample_messages/StateReport/ReportState.json", reply: haStatus(401),
+		{name: "ReportState answered 401", sample: "Alexa.ReportState.directive.json", reply: haStatus(401),
 			want: wantError{"Alexa", badAuth, "401"}, metric: gateway.MetricInvalidAuthorization, calls: 1},
+		{name: "SetTargetTemperature answered 504", sample: "ThermostatController.SetTargetTemperature.directive.json", reply: haStatus(504),
+			want: wantError{"Alexa", bridge, "504"}, metric: gateway.MetricBridgeUnreachable, calls: 1},
+		{name: "scene Activate answered 404", sample: "SceneController.Activate.directive.json", reply: haStatus(404),
+			want: wantError{"Alexa", internal, "smart_home"}, metric: gateway.MetricInternalError, calls: 1},
 		{name: "AcceptGrant answered 500", sample: grantRequest, reply: haStatus(500),
 			want: wantError{"Alexa.Authorization", "ACCEPT_GRANT_FAILED", ""}, metric: gateway.MetricAcceptGrantFailed, calls: 1},
 		{name: "AcceptGrant answered 401", sample: grantRequest, reply: haStatus(401),
@@ -139,8 +143,9 @@ func noAnswerErrorCases(t *testing.T) []errorCase {
 }
 
 // TestErrorMapping: every way Home Assistant can fail to answer produces
-// exactly the ErrorResponse of DESIGN.md's table, valid against the
-// schema, keeping the directive's correlationToken and endpoint, with a new
+// exactly the ErrorResponse of the design's error table (docs/ARCHITECTURE.md),
+// well formed by the project's rules (and Amazon's schema, when at hand),
+// keeping the directive's correlationToken and endpoint, with a new
 // messageId, a message that says what to fix and no secret, and counted by
 // its metric in the invocation's one EMF line.
 func TestErrorMapping(t *testing.T) {
@@ -150,7 +155,7 @@ func TestErrorMapping(t *testing.T) {
 			if sample == "" {
 				sample = turnOnRequest
 			}
-			event := alexaFile(t, sample)
+			event := fixtureFile(t, sample)
 			if tc.edit != nil {
 				event = editDirective(t, sample, tc.edit)
 			}
@@ -227,7 +232,7 @@ func TestBreakerOpens(t *testing.T) {
 			cfg.Tier = tier.Tier
 			f := newFixture(t, cfg)
 			threshold := int(cfg.Tier.Settings().BreakerFailureThreshold)
-			event := alexaFile(t, turnOnRequest)
+			event := fixtureFile(t, turnOnRequest)
 			for i := range threshold {
 				checkErrorAnswer(t, event, f.mustInvoke(t, event), wantError{"Alexa", internal, "500"})
 				if t.Failed() {
@@ -272,7 +277,7 @@ func TestBreakerIgnoresClientErrors(t *testing.T) {
 			ha := startHA(t, tc.reply)
 			cfg := baseConfig(ha.URL())
 			f := newFixture(t, cfg)
-			event := alexaFile(t, turnOnRequest)
+			event := fixtureFile(t, turnOnRequest)
 			n := 2 * int(cfg.Tier.Settings().BreakerFailureThreshold)
 			for range n {
 				checkErrorAnswer(t, event, f.mustInvoke(t, event), tc.want)
@@ -292,7 +297,7 @@ func TestBreakerIgnoresClientErrors(t *testing.T) {
 func TestBreakerIgnoresCutBudget(t *testing.T) {
 	var stall atomic.Bool
 	stall.Store(true)
-	answer := respond(http.StatusOK, "application/json", alexaFile(t, turnOnResponse))
+	answer := respond(http.StatusOK, "application/json", fixtureFile(t, turnOnResponse))
 	ha := startHA(t, func(w http.ResponseWriter, r *http.Request) {
 		if stall.Load() {
 			<-r.Context().Done() // slower than any budget the test gives
@@ -303,7 +308,7 @@ func TestBreakerIgnoresCutBudget(t *testing.T) {
 	cfg := baseConfig(ha.URL())
 	cfg.Tier = "minimum"
 	f := newFixture(t, cfg)
-	event := alexaFile(t, turnOnRequest)
+	event := fixtureFile(t, turnOnRequest)
 	n := 2 * int(cfg.Tier.Settings().BreakerFailureThreshold)
 	for range n {
 		out, err := f.h.Invoke(lambdaContext(t, testRequestID, time.Now().Add(lambdaMargin+100*time.Millisecond)), event)
@@ -320,7 +325,7 @@ func TestBreakerIgnoresCutBudget(t *testing.T) {
 	if got := len(ha.requests()); got != n+1 {
 		t.Errorf("the directive with time enough did not reach Home Assistant (%d requests, want %d): %s", got, n+1, out)
 	}
-	if !bytes.Equal(out, alexaFile(t, turnOnResponse)) {
+	if !bytes.Equal(out, fixtureFile(t, turnOnResponse)) {
 		t.Errorf("answer is not Home Assistant's: %s", out)
 	}
 }
@@ -330,14 +335,14 @@ func TestBreakerIgnoresCutBudget(t *testing.T) {
 // INTERNAL_ERROR with a message that quotes nothing of the error, which
 // may name a file; the error itself goes to the log.
 func TestUnpreparedRequest(t *testing.T) {
-	ha := startHA(t, respond(http.StatusOK, "application/json", alexaFile(t, turnOnResponse)))
+	ha := startHA(t, respond(http.StatusOK, "application/json", fixtureFile(t, turnOnResponse)))
 	cfg := baseConfig(ha.URL())
 	cfg.DNSServer = "dns.lee-test.invalid:53"
 	f := newFixture(t, cfg)
-	event := alexaFile(t, turnOnRequest)
+	event := fixtureFile(t, turnOnRequest)
 	got := checkErrorAnswer(t, event, f.mustInvoke(t, event), wantError{"Alexa", internal, "see the function's log"})
-	if strings.Contains(got.Event.Payload.Message, "lee-test.invalid") || strings.Contains(got.Event.Payload.Message, "httpclient") {
-		t.Errorf("the answer quotes the error: %q", got.Event.Payload.Message)
+	if msg := *got.Event.Payload.Message; strings.Contains(msg, "lee-test.invalid") || strings.Contains(msg, "httpclient") {
+		t.Errorf("the answer quotes the error: %q", msg)
 	}
 	if !strings.Contains(f.out.take(), "dns.lee-test.invalid") {
 		t.Error("the error is not in the log")

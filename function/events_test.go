@@ -25,7 +25,7 @@ func TestWarmup(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ha := startHA(t, respond(http.StatusOK, "application/json", alexaFile(t, turnOnResponse)))
+			ha := startHA(t, respond(http.StatusOK, "application/json", fixtureFile(t, turnOnResponse)))
 			f := newFixture(t, baseConfig(ha.URL()))
 
 			got := f.mustInvoke(t, []byte(tc.event))
@@ -68,9 +68,9 @@ func TestRefusedEvents(t *testing.T) {
 		{"2000-deep arrays", `{"a":` + strings.Repeat("[", 2000) + strings.Repeat("]", 2000) + `}`, "nesting"},
 		{"2000-deep header", `{"directive":{"header":` + strings.Repeat("[", 2000) + strings.Repeat("]", 2000) + `}}`, "nesting"},
 		{"function URL headers of the wrong type", `{"version":"2.0","headers":{"x":1},"requestContext":{"http":{"method":"GET","path":"/healthz"}}}`, "headers"},
-		{"scope token but no header", `{"directive":{"endpoint":{"scope":{"type":"BearerToken","token":"` + sampleToken + `"}}}}`, "directive.header"},
+		{"scope token but no header", `{"directive":{"endpoint":{"scope":{"type":"BearerToken","token":"` + fixtureToken + `"}}}}`, "directive.header"},
 	}
-	answer := alexaFile(t, turnOnResponse)
+	answer := fixtureFile(t, turnOnResponse)
 	ha := startHA(t, respond(http.StatusOK, "application/json", answer))
 	f := newFixture(t, baseConfig(ha.URL()))
 	for _, tc := range tests {
@@ -95,7 +95,7 @@ func TestRefusedEvents(t *testing.T) {
 	if n := len(ha.requests()); n != 0 {
 		t.Errorf("Home Assistant received %d requests; want none for refused events", n)
 	}
-	if got := f.mustInvoke(t, alexaFile(t, turnOnRequest)); !bytes.Equal(got, answer) {
+	if got := f.mustInvoke(t, fixtureFile(t, turnOnRequest)); !bytes.Equal(got, answer) {
 		t.Errorf("after the refused events the directive got %s; want Home Assistant's answer", got)
 	}
 }
@@ -131,11 +131,11 @@ func (p *panicOnce) Write(b []byte) (int, error) {
 // these tests or the fuzz target panics, so the panic is provoked through
 // the output the handler logs to.
 func TestPanicRecovered(t *testing.T) {
-	answer := alexaFile(t, turnOnResponse)
+	answer := fixtureFile(t, turnOnResponse)
 	ha := startHA(t, respond(http.StatusOK, "application/json", answer))
 	out := &panicOnce{trigger: `"msg":"directive relayed"`}
 	f := newFixture(t, baseConfig(ha.URL()), func(o *gateway.Options) { o.Stdout = out })
-	event := alexaFile(t, turnOnRequest)
+	event := fixtureFile(t, turnOnRequest)
 
 	got, err := f.invoke(t, event)
 

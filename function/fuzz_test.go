@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,27 +16,36 @@ import (
 // FuzzInvoke feeds arbitrary events to the handler. Whatever arrives, the
 // invocation must not panic (Invoke would turn a panic into its generic
 // error, which the target treats as a failure), an answer must be JSON, an
-// Alexa answer the function built itself must be valid against the schema,
+// Alexa answer the function built itself must be valid against Amazon's
+// schema when its data is at hand,
 // and no planted secret may appear in the answer or the error.
 func FuzzInvoke(f *testing.F) {
-	samples, _ := filepath.Glob(filepath.Join(alexaData, "sample_messages", "*", "*.request.json"))
-	if len(samples) == 0 {
-		f.Fatalf("Alexa sample directives missing under %s", alexaData)
+	seeds, err := filepath.Glob(filepath.Join(fixturesDir, "*.directive.json"))
+	if err != nil || len(seeds) == 0 {
+		f.Fatalf("no project directives under %s: %v", fixturesDir, err)
 	}
-	for _, s := range samples {
-		f.Add(alexaFile(f, strings.TrimPrefix(filepath.ToSlash(s), alexaData+"/")))
+	if dir := optionalAmazonData(f); dir != "" {
+		samples, _ := filepath.Glob(filepath.Join(dir, "sample_messages", "*", "*.request.json"))
+		seeds = append(seeds, samples...)
+	}
+	for _, path := range seeds {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
 	}
 	for _, s := range []string{`{}`, `[]`, `null`, `{"directive":{}}`, `{"directive":{"header":"x"}}`,
 		`{"warmup":true}`, `{"version":"2.0","rawPath":"/healthz","requestContext":{"http":{"method":"GET","path":"/healthz"}}}`,
 		`{"version":"1.0","request":{"type":"LaunchRequest"},"context":{"System":{"user":{"accessToken":"x y"}}}}`} {
 		f.Add([]byte(s))
 	}
-	answer := alexaFile(f, turnOnResponse)
+	answer := fixtureFile(f, turnOnResponse)
 	ha := startHA(f, respond(http.StatusOK, "application/json", answer))
 	cfg := baseConfig(ha.URL())
 	cfg.Timeout = 2 * time.Second
 	fx := newFixture(f, cfg, func(o *gateway.Options) { o.Stdout = io.Discard })
-	alexaSchema(f)
+	amazonSchema(f)
 
 	f.Fuzz(func(t *testing.T, event []byte) {
 		out, err := fx.h.Invoke(lambdaContext(t, testRequestID, time.Now().Add(time.Minute)), event)

@@ -20,14 +20,11 @@ import (
 	"github.com/lee-engine/lee/gateway"
 )
 
-// alexaData is the shared Alexa test data seen from this package's folder
-// (function → ../../shared/alexa). It is read in place, never copied.
-const alexaData = "../../shared/alexa"
-
 // Secrets the tests plant. None of them may appear in an answer, a Lambda
 // error or a line of output.
 const (
-	sampleToken   = "access-token-from-skill" // the token Amazon's sample directives carry
+	fixtureToken  = "lee-fixture-token-3c9e2f71" // the token of every directive in testdata/smarthome
+	sampleToken   = "access-token-from-skill"    // the token Amazon's sample directives carry
 	fallbackToken = "fallback-token-3f9c51ae"
 	headerSecret  = "cf-access-secret-d41b07"
 )
@@ -35,45 +32,46 @@ const (
 // testRequestID is the Lambda request id of the invocations tests make.
 const testRequestID = "c0ffee00-1111-4222-8333-444455556666"
 
-// Paths of the samples the tests use most, under alexaData.
+// The project's own directives and Home Assistant answers the tests use
+// most, under testdata/smarthome (fixturesDir). Amazon's samples are an
+// extra layer: see amazondata_test.go.
 const (
-	turnOnRequest     = "sample_messages/PowerController/PowerController.TurnOn.request.json"
-	turnOnResponse    = "sample_messages/PowerController/PowerController.TurnOn.response.json"
-	discoveryRequest  = "sample_messages/Discovery/Discovery.request.json"
-	discoveryResponse = "sample_messages/Discovery/Discovery.response.json"
-	grantRequest      = "sample_messages/Authorization/Authorization.AcceptGrant.request.json"
-	grantResponse     = "sample_messages/Authorization/Authorization.AcceptGrant.response.json"
-	haErrorResponse   = "sample_messages/ErrorResponse/ErrorResponse.General.json"
+	fixturesDir       = "testdata/smarthome"
+	turnOnRequest     = "PowerController.TurnOn.directive.json"
+	turnOnResponse    = "PowerController.TurnOn.answer.json"
+	discoveryRequest  = "Discovery.Discover.directive.json"
+	discoveryResponse = "Discovery.Discover.answer.json"
+	grantRequest      = "Authorization.AcceptGrant.directive.json"
+	grantResponse     = "Authorization.AcceptGrant.answer.json"
+	haErrorResponse   = "ErrorResponse.EndpointUnreachable.answer.json"
 )
 
-// alexaFile reads one file of the shared Alexa data. A missing file fails
-// the test with a clear message: skipping would hide that nothing ran.
-func alexaFile(tb testing.TB, rel string) []byte {
+// fixtureFile reads one file of testdata/smarthome.
+func fixtureFile(tb testing.TB, name string) []byte {
 	tb.Helper()
-	p := filepath.Join(alexaData, filepath.FromSlash(rel))
-	b, err := os.ReadFile(p)
+	b, err := os.ReadFile(filepath.Join(fixturesDir, name))
 	if err != nil {
-		tb.Fatalf("Alexa test data missing: %s must exist (the shared folder beside the repository): %v", p, err)
+		tb.Fatalf("read fixture: %v", err)
 	}
 	return b
 }
 
-// editDirective returns the sample at rel with edit applied to its decoded
+// editDirective returns the fixture name with edit applied to its decoded
 // "directive" object, encoded again.
-func editDirective(tb testing.TB, rel string, edit func(d map[string]any)) []byte {
+func editDirective(tb testing.TB, name string, edit func(d map[string]any)) []byte {
 	tb.Helper()
 	var env map[string]any
-	if err := json.Unmarshal(alexaFile(tb, rel), &env); err != nil {
-		tb.Fatalf("decode sample %s: %v", rel, err)
+	if err := json.Unmarshal(fixtureFile(tb, name), &env); err != nil {
+		tb.Fatalf("decode fixture %s: %v", name, err)
 	}
 	d, ok := env["directive"].(map[string]any)
 	if !ok {
-		tb.Fatalf("sample %s has no directive object", rel)
+		tb.Fatalf("fixture %s has no directive object", name)
 	}
 	edit(d)
 	b, err := json.Marshal(env)
 	if err != nil {
-		tb.Fatalf("encode edited sample: %v", err)
+		tb.Fatalf("encode edited fixture: %v", err)
 	}
 	return b
 }

@@ -16,7 +16,7 @@ func functionURLEvent(tb testing.TB, method, path string, rawPathSet bool) []byt
 		"version":        "2.0",
 		"routeKey":       "$default",
 		"rawQueryString": "",
-		"headers":        map[string]string{"host": "lee.lambda-url.eu-west-1.on.aws", "authorization": "Bearer " + sampleToken},
+		"headers":        map[string]string{"host": "lee.lambda-url.eu-west-1.on.aws", "authorization": "Bearer " + fixtureToken},
 		"requestContext": map[string]any{
 			"requestId": "function-url-request-1",
 			"http":      map[string]any{"method": method, "path": path, "protocol": "HTTP/1.1", "sourceIp": "192.0.2.1"},
@@ -55,7 +55,7 @@ func TestHTTP(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ha := startHA(t, respond(http.StatusOK, "application/json", alexaFile(t, turnOnResponse)))
+			ha := startHA(t, respond(http.StatusOK, "application/json", fixtureFile(t, turnOnResponse)))
 			f := newFixture(t, baseConfig(ha.URL()))
 
 			got := f.mustInvoke(t, functionURLEvent(t, tc.method, tc.path, tc.rawPathSet))

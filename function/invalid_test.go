@@ -15,7 +15,7 @@ import (
 func TestInvalidDirective(t *testing.T) {
 	for _, tc := range invalidCases() {
 		t.Run(tc.name, func(t *testing.T) {
-			ha := startHA(t, respond(http.StatusOK, "application/json", alexaFile(t, turnOnResponse)))
+			ha := startHA(t, respond(http.StatusOK, "application/json", fixtureFile(t, turnOnResponse)))
 			f := newFixture(t, baseConfig(ha.URL()))
 			sample := tc.sample
 			if sample == "" {
@@ -49,7 +49,7 @@ func TestInvalidDirective(t *testing.T) {
 // invalidCase is a directive that cannot be relayed and the answer it gets.
 type invalidCase struct {
 	name    string
-	sample  string                    // directive sample; TurnOn when ""
+	sample  string                    // directive fixture; TurnOn when ""
 	edit    func(d map[string]any)    // change to the decoded directive
 	rawEdit func(event []byte) []byte // change to the encoded event, instead of edit
 	want    wantError

@@ -54,32 +54,32 @@ type loggedInvocation struct {
 }
 
 func loggedInvocations(t *testing.T) []loggedInvocation {
-	ok := respond(http.StatusOK, "application/json", alexaFile(t, turnOnResponse))
-	discovery := alexaFile(t, discoveryRequest)
-	turnOn := alexaFile(t, turnOnRequest)
-	msgID, _ := directiveIdentity(turnOn)
+	ok := respond(http.StatusOK, "application/json", fixtureFile(t, turnOnResponse))
+	discovery := fixtureFile(t, discoveryRequest)
+	turnOn := fixtureFile(t, turnOnRequest)
 	noScope := editDirective(t, turnOnRequest, func(d map[string]any) { delete(member(d, "endpoint"), "scope") })
 	oldVersion := editDirective(t, turnOnRequest, func(d map[string]any) { member(d, "header")["payloadVersion"] = "2" })
-	echo := respond(http.StatusInternalServerError, "text/plain", []byte("token "+sampleToken+" rejected; header "+headerSecret))
+	echo := respond(http.StatusInternalServerError, "text/plain", []byte("token "+fixtureToken+" rejected; header "+headerSecret))
 	const relayed, failed = "directive relayed", "answered Alexa with an error"
 	skillID := "amzn1.echo-api.request.TEST-1"
-	id := msgID.MessageID
+	id := func(event []byte) string { h, _ := directiveIdentity(event); return h.MessageID }
+	grant := fixtureFile(t, grantRequest)
 	return []loggedInvocation{
-		{"TurnOn relayed", turnOn, ok, id, true, relayed},
-		{"Discovery relayed", discovery, respond(http.StatusOK, "application/json", alexaFile(t, discoveryResponse)), id, true, relayed},
-		{"fallback token used", noScope, ok, id, true, relayed},
-		{"401", turnOn, haStatus(http.StatusUnauthorized), id, true, failed},
-		{"HTML page", turnOn, respond(http.StatusOK, "text/html", []byte("<html>"+sampleToken+"</html>")), id, true, failed},
-		{"HA echoes the secrets", turnOn, echo, id, true, failed},
-		{"AcceptGrant failed", alexaFile(t, grantRequest), haStatus(http.StatusBadGateway), id, true, failed},
-		{"payloadVersion 2", oldVersion, ok, id, true, failed},
+		{"TurnOn relayed", turnOn, ok, id(turnOn), true, relayed},
+		{"Discovery relayed", discovery, respond(http.StatusOK, "application/json", fixtureFile(t, discoveryResponse)), id(discovery), true, relayed},
+		{"fallback token used", noScope, ok, id(noScope), true, relayed},
+		{"401", turnOn, haStatus(http.StatusUnauthorized), id(turnOn), true, failed},
+		{"HTML page", turnOn, respond(http.StatusOK, "text/html", []byte("<html>"+fixtureToken+"</html>")), id(turnOn), true, failed},
+		{"HA echoes the secrets", turnOn, echo, id(turnOn), true, failed},
+		{"AcceptGrant failed", grant, haStatus(http.StatusBadGateway), id(grant), true, failed},
+		{"payloadVersion 2", oldVersion, ok, id(oldVersion), true, failed},
 		{"custom skill", skillEvent(t, skillContextToken, skillSessionToken), respond(http.StatusOK, "application/json", skillAnswer),
 			skillID, true, "custom skill request relayed"},
 		{"custom skill refused", skillEvent(t, skillContextToken, ""), haStatus(http.StatusForbidden), skillID, true, "custom skill request failed"},
 		{"health check", functionURLEvent(t, http.MethodGet, "/healthz", true), ok, "", false, ""},
 		{"warm-up", []byte(`{"warmup":true}`), ok, "", false, "warm-up event"},
 		{"unknown event", []byte(`{}`), ok, "", false, "event refused"},
-		{"directive without header", []byte(`{"directive":{"endpoint":{"scope":{"type":"BearerToken","token":"` + sampleToken + `"}}}}`),
+		{"directive without header", []byte(`{"directive":{"endpoint":{"scope":{"type":"BearerToken","token":"` + fixtureToken + `"}}}}`),
 			ok, "", false, "event refused"},
 	}
 }
@@ -191,7 +191,7 @@ func TestMetricSettings(t *testing.T) {
 			cfg := baseConfig(ha.URL())
 			tc.config(cfg)
 			f := newFixture(t, cfg)
-			event := alexaFile(t, turnOnRequest)
+			event := fixtureFile(t, turnOnRequest)
 
 			checkErrorAnswer(t, event, f.mustInvoke(t, event), wantError{"Alexa", badAuth, "401"})
 

@@ -6,8 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -15,22 +13,17 @@ import (
 	"github.com/lee-engine/lee/gateway"
 )
 
-// benchSamplesDir is where Amazon's sample messages live, relative to this
-// package's directory (the shared folder sits beside the repository).
-const benchSamplesDir = "../../shared/alexa/sample_messages"
-
-// benchRelayCase is one directive of BenchmarkRelay: Amazon's sample request and
-// the sample answer the stand-in Home Assistant returns for it.
+// benchRelayCase is one directive of BenchmarkRelay: the project's fixture
+// directive and the answer the stand-in Home Assistant returns for it.
 type benchRelayCase struct {
 	name     string
-	request  string // sample file of the directive, under benchSamplesDir
-	response string // sample file of Home Assistant's answer
-	token    string // the bearer token the sample directive carries
+	request  string // fixture of the directive, under testdata/smarthome
+	response string // fixture of Home Assistant's answer
 }
 
 var benchRelayCases = []benchRelayCase{
-	{"turnon", "PowerController/PowerController.TurnOn.request.json", "PowerController/PowerController.TurnOn.response.json", "access-token-from-skill"},
-	{"discovery", "Discovery/Discovery.request.json", "Discovery/Discovery.response.json", "access-token-from-skill"},
+	{"turnon", turnOnRequest, turnOnResponse},
+	{"discovery", discoveryRequest, discoveryResponse},
 }
 
 // benchConfigVars are every variable the function's configuration reads, primary
@@ -54,9 +47,9 @@ var benchConfigVars = []string{
 func BenchmarkRelay(b *testing.B) {
 	for _, rc := range benchRelayCases {
 		b.Run(rc.name, func(b *testing.B) {
-			event := readBenchSample(b, rc.request)
-			answer := readBenchSample(b, rc.response)
-			ha := newBenchHA(b, rc.token, answer)
+			event := fixtureFile(b, rc.request)
+			answer := fixtureFile(b, rc.response)
+			ha := newBenchHA(b, fixtureToken, answer)
 			h := newBenchHandler(b, ha.URL)
 			ctx := benchInvocationContext(b)
 
@@ -83,9 +76,9 @@ func BenchmarkRelay(b *testing.B) {
 // relay pays in this process, client and server side together.
 func benchmarkHTTPFloor(b *testing.B) {
 	rc := benchRelayCases[0]
-	event := readBenchSample(b, rc.request)
-	answer := readBenchSample(b, rc.response)
-	ha := newBenchHA(b, rc.token, answer)
+	event := fixtureFile(b, rc.request)
+	answer := fixtureFile(b, rc.response)
+	ha := newBenchHA(b, fixtureToken, answer)
 	client := &http.Client{Transport: &http.Transport{}}
 	b.Cleanup(client.CloseIdleConnections)
 	url := ha.URL + gateway.SmartHomePath
@@ -95,7 +88,7 @@ func benchmarkHTTPFloor(b *testing.B) {
 			return nil, err
 		}
 		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Authorization", "Bearer "+rc.token)
+		req.Header.Set("Authorization", "Bearer "+fixtureToken)
 		resp, err := client.Do(req)
 		if err != nil {
 			return nil, err
@@ -111,18 +104,6 @@ func benchmarkHTTPFloor(b *testing.B) {
 			b.Fatalf("bare POST failed: err %v, %d bytes answered, want %d", err, len(got), len(answer))
 		}
 	}
-}
-
-// readBenchSample reads one of Amazon's sample messages. A missing shared folder
-// fails the benchmark: it measures nothing without its input.
-func readBenchSample(b *testing.B, name string) []byte {
-	b.Helper()
-	path := filepath.Join(benchSamplesDir, filepath.FromSlash(name))
-	data, err := os.ReadFile(path)
-	if err != nil {
-		b.Fatalf("read Alexa sample (the shared test data must sit at %s): %v", benchSamplesDir, err)
-	}
-	return data
 }
 
 // newBenchHA serves Home Assistant's Alexa endpoint on 127.0.0.1: answer
@@ -191,12 +172,12 @@ const largeAnswerBytes = 6<<20 - 16<<10
 // it under CPU throttling.
 func BenchmarkRelay6MiB(b *testing.B) {
 	rc := benchRelayCases[1]
-	event := readBenchSample(b, rc.request)
+	event := fixtureFile(b, rc.request)
 	answer := largeDiscovery(b, largeAnswerBytes)
 	if len(answer) > 6<<20 {
 		b.Fatalf("the large answer is %d bytes, over Lambda's limit", len(answer))
 	}
-	ha := newBenchHA(b, rc.token, answer)
+	ha := newBenchHA(b, fixtureToken, answer)
 	b.Run("relay", func(b *testing.B) {
 		h := newBenchHandler(b, ha.URL)
 		ctx := benchInvocationContext(b)
@@ -217,7 +198,7 @@ func BenchmarkRelay6MiB(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			req.Header.Set("Authorization", "Bearer "+rc.token)
+			req.Header.Set("Authorization", "Bearer "+fixtureToken)
 			resp, err := client.Do(req)
 			if err != nil {
 				b.Fatal(err)

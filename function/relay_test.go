@@ -13,38 +13,74 @@ import (
 	"github.com/lee-engine/lee/gateway"
 )
 
-// TestRelaySamples: every sample directive of Amazon's (each namespace,
-// Discovery, AcceptGrant and ReportState included) reaches Home Assistant
-// unchanged at /api/alexa/smart_home with its own token, and Home
-// Assistant's answer comes back byte for byte.
-func TestRelaySamples(t *testing.T) {
-	requests, err := filepath.Glob(filepath.Join(alexaData, "sample_messages", "*", "*.request.json"))
-	if err != nil || len(requests) < 10 {
-		t.Fatalf("Alexa sample directives missing under %s (found %d): %v", alexaData, len(requests), err)
+// relayCase is a directive and the answer Home Assistant gives it.
+type relayCase struct {
+	name              string
+	directive, answer []byte
+}
+
+// TestRelayFixtures: every directive of the project's fixtures (one per
+// interface the relay handles: PowerController, BrightnessController,
+// ColorController, LockController, SceneController, ThermostatController,
+// Discovery, ReportState, AcceptGrant) reaches Home Assistant unchanged at
+// /api/alexa/smart_home with its own token, and Home Assistant's answer
+// comes back byte for byte.
+func TestRelayFixtures(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join(fixturesDir, "*.directive.json"))
+	if err != nil || len(paths) < 11 {
+		t.Fatalf("project directives under %s: %d found, want 11: %v", fixturesDir, len(paths), err)
 	}
-	requests = append(requests, filepath.Join(alexaData, "sample_messages", "StateReport", "ReportState.json"))
+	var cases []relayCase
+	for _, p := range paths {
+		name := filepath.Base(p)
+		answer := strings.TrimSuffix(name, ".directive.json") + ".answer.json"
+		cases = append(cases, relayCase{name, fixtureFile(t, name), fixtureFile(t, answer)})
+	}
+	checkRelayed(t, cases, fixtureToken)
+}
+
+// TestRelaySamples: the same for every sample directive of Amazon's, each
+// answered with Amazon's sample answer beside it, or a TurnOn answer when
+// Amazon gives none.
+func TestRelaySamples(t *testing.T) {
+	dir := filepath.Join(needAmazonData(t), "sample_messages")
+	requests, err := filepath.Glob(filepath.Join(dir, "*", "*.request.json"))
+	if err != nil || len(requests) < 10 {
+		t.Fatalf("Amazon's sample directives under %s: %d found: %v", dir, len(requests), err)
+	}
+	requests = append(requests, filepath.Join(dir, "StateReport", "ReportState.json"))
+	var cases []relayCase
 	for _, path := range requests {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			event, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("read sample: %v", err)
-			}
-			answer := sampleAnswer(t, path)
-			ha := startHA(t, respond(http.StatusOK, "application/json", answer))
+		event, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("read sample: %v", err)
+		}
+		cases = append(cases, relayCase{filepath.Base(path), event, sampleAnswer(t, path)})
+	}
+	checkRelayed(t, cases, sampleToken)
+}
+
+// checkRelayed relays each case's directive to a Home Assistant stand-in
+// that answers with the case's answer, and checks what it received and
+// what came back.
+func checkRelayed(t *testing.T, cases []relayCase, token string) {
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ha := startHA(t, respond(http.StatusOK, "application/json", c.answer))
 			f := newFixture(t, baseConfig(ha.URL()))
 
-			got := f.mustInvoke(t, event)
+			got := f.mustInvoke(t, c.directive)
 
-			if !bytes.Equal(got, answer) {
-				t.Errorf("answer differs from Home Assistant's:\n got %s\nwant %s", got, answer)
+			if !bytes.Equal(got, c.answer) {
+				t.Errorf("answer differs from Home Assistant's:\n got %s\nwant %s", got, c.answer)
 			}
 			reqs := ha.requests()
 			if len(reqs) != 1 {
 				t.Fatalf("Home Assistant received %d requests; want exactly 1", len(reqs))
 			}
 			r := reqs[0]
-			if r.method != http.MethodPost || r.path != gateway.SmartHomePath || r.auth != "Bearer "+sampleToken || !bytes.Equal(r.body, event) {
-				t.Errorf("Home Assistant received %s %s (Authorization %q, %d bytes); want POST %s with the sample's token and the directive unchanged",
+			if r.method != http.MethodPost || r.path != gateway.SmartHomePath || r.auth != "Bearer "+token || !bytes.Equal(r.body, c.directive) {
+				t.Errorf("Home Assistant received %s %s (Authorization %q, %d bytes); want POST %s with the directive's token and the directive unchanged",
 					r.method, r.path, r.auth, len(r.body), gateway.SmartHomePath)
 			}
 			if r.secretHeader != headerSecret {
@@ -54,8 +90,8 @@ func TestRelaySamples(t *testing.T) {
 	}
 }
 
-// sampleAnswer is the sample answer beside the directive at path, or a
-// plain Alexa Response when Amazon gives none.
+// sampleAnswer is Amazon's sample answer beside the directive at path, or
+// the project's TurnOn answer when Amazon gives none.
 func sampleAnswer(tb testing.TB, path string) []byte {
 	tb.Helper()
 	if resp := strings.TrimSuffix(path, ".request.json") + ".response.json"; resp != path {
@@ -63,7 +99,7 @@ func sampleAnswer(tb testing.TB, path string) []byte {
 			return b
 		}
 	}
-	return alexaFile(tb, turnOnResponse)
+	return fixtureFile(tb, turnOnResponse)
 }
 
 // TestRelayPassesThrough: whatever Alexa message Home Assistant answers
@@ -76,10 +112,10 @@ func TestRelayPassesThrough(t *testing.T) {
 		contentType string
 		answer      []byte
 	}{
-		{"ErrorResponse from Home Assistant", alexaFile(t, turnOnRequest), "application/json", alexaFile(t, haErrorResponse)},
-		{"ErrorResponse labelled text/plain", alexaFile(t, turnOnRequest), "text/plain", alexaFile(t, haErrorResponse)},
-		{"AcceptGrant response", alexaFile(t, grantRequest), "application/json", alexaFile(t, grantResponse)},
-		{"3 MB Discovery", alexaFile(t, discoveryRequest), "application/json", largeDiscovery(t, 3<<20)},
+		{"ErrorResponse from Home Assistant", fixtureFile(t, turnOnRequest), "application/json", fixtureFile(t, haErrorResponse)},
+		{"ErrorResponse labelled text/plain", fixtureFile(t, turnOnRequest), "text/plain", fixtureFile(t, haErrorResponse)},
+		{"AcceptGrant response", fixtureFile(t, grantRequest), "application/json", fixtureFile(t, grantResponse)},
+		{"3 MB Discovery", fixtureFile(t, discoveryRequest), "application/json", largeDiscovery(t, 3<<20)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -109,7 +145,7 @@ func TestRelayPassesThrough(t *testing.T) {
 }
 
 // largeDiscovery is a Discovery answer of at least size bytes: the
-// sample's endpoints repeated under new ids, as a large home has them.
+// fixture's endpoints repeated under new ids, as a large home has them.
 func largeDiscovery(tb testing.TB, size int) []byte {
 	tb.Helper()
 	var sample struct {
@@ -120,8 +156,8 @@ func largeDiscovery(tb testing.TB, size int) []byte {
 			} `json:"payload"`
 		} `json:"event"`
 	}
-	if err := json.Unmarshal(alexaFile(tb, discoveryResponse), &sample); err != nil || len(sample.Event.Payload.Endpoints) == 0 {
-		tb.Fatalf("Discovery sample has no endpoints: %v", err)
+	if err := json.Unmarshal(fixtureFile(tb, discoveryResponse), &sample); err != nil || len(sample.Event.Payload.Endpoints) == 0 {
+		tb.Fatalf("Discovery fixture has no endpoints: %v", err)
 	}
 	var body bytes.Buffer
 	body.WriteString(`{"event":{"header":`)

@@ -40,7 +40,7 @@ func TestRetryOnlyWithoutConnection(t *testing.T) {
 			}
 			cfg.Timeout = tc.timeout
 			f := newFixture(t, cfg)
-			event := alexaFile(t, turnOnRequest)
+			event := fixtureFile(t, turnOnRequest)
 
 			checkErrorAnswer(t, event, f.mustInvoke(t, event), wantError{"Alexa", bridge, ""})
 

@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"os"
+	"maps"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -12,43 +14,69 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// alexaSchemaFile is Amazon's Alexa Smart Home message schema (draft-04),
-// under alexaData.
-const alexaSchemaFile = "validation_schemas/alexa_smart_home_message_schema.json"
+var (
+	schemaOnce sync.Once
+	schema     *jsonschema.Schema
+	schemaErr  error
+)
 
-// compileAlexaSchema compiles the schema once per test binary: it is 700 KB.
-var compileAlexaSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
-	c := jsonschema.NewCompiler()
-	c.DefaultDraft(jsonschema.Draft4)
-	return c.Compile(filepath.ToSlash(filepath.Join(alexaData, alexaSchemaFile)))
-})
-
-// alexaSchema returns the compiled schema, failing the test with a clear
-// message when the shared data is missing.
-func alexaSchema(tb testing.TB) *jsonschema.Schema {
+// amazonSchema returns Amazon's Alexa Smart Home message schema (draft-04),
+// compiled once per test binary (it is 700 KB), or nil without Amazon's
+// data: every answer is then judged by the project's own rules alone.
+func amazonSchema(tb testing.TB) *jsonschema.Schema {
 	tb.Helper()
-	p := filepath.Join(alexaData, filepath.FromSlash(alexaSchemaFile))
-	if _, err := os.Stat(p); err != nil {
-		tb.Fatalf("Alexa schema missing: %s must exist (the shared folder beside the repository): %v", p, err)
+	dir := optionalAmazonData(tb)
+	if dir == "" {
+		return nil
 	}
-	sch, err := compileAlexaSchema()
-	if err != nil {
-		tb.Fatalf("compile the Alexa schema: %v", err)
+	schemaOnce.Do(func() {
+		c := jsonschema.NewCompiler()
+		c.DefaultDraft(jsonschema.Draft4)
+		schema, schemaErr = c.Compile(filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(amazonSchemaFile))))
+	})
+	if schemaErr != nil {
+		tb.Fatalf("compile Amazon's Alexa schema: %v", schemaErr)
 	}
-	return sch
+	return schema
 }
 
-// checkSchema fails the test unless msg is valid against the Alexa schema.
+// checkSchema fails the test unless msg is valid against Amazon's schema,
+// when its data is at hand.
 func checkSchema(tb testing.TB, msg []byte) {
 	tb.Helper()
+	sch := amazonSchema(tb)
+	if sch == nil {
+		return
+	}
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(msg))
 	if err != nil {
 		tb.Fatalf("answer is not JSON: %v\n%s", err, msg)
 	}
-	if err := alexaSchema(tb).Validate(inst); err != nil {
-		tb.Errorf("answer is not valid against the Alexa schema: %v\n%s", err, msg)
+	if err := sch.Validate(inst); err != nil {
+		tb.Errorf("answer is not valid against Amazon's Alexa schema: %v\n%s", err, msg)
 	}
 }
+
+// The project's own rules for an ErrorResponse, from Alexa's Smart Home API
+// (payload version 3); they hold in every checkout, with or without
+// Amazon's schema.
+var (
+	// messageIDForm is what Alexa accepts as a messageId.
+	messageIDForm = regexp.MustCompile(`^[A-Za-z0-9-]{1,127}$`)
+	// errorTypes are the types Alexa documents for an ErrorResponse, per
+	// namespace the function answers in.
+	errorTypes = map[string][]string{
+		"Alexa": {
+			"ALREADY_IN_OPERATION", "BRIDGE_UNREACHABLE", "CLOUD_CONTROL_DISABLED", "ENDPOINT_BUSY",
+			"ENDPOINT_LOW_POWER", "ENDPOINT_UNREACHABLE", "EXPIRED_AUTHORIZATION_CREDENTIAL",
+			"FIRMWARE_OUT_OF_DATE", "HARDWARE_MALFUNCTION", "INSUFFICIENT_PERMISSIONS", "INTERNAL_ERROR",
+			"INVALID_AUTHORIZATION_CREDENTIAL", "INVALID_DIRECTIVE", "INVALID_VALUE", "NO_SUCH_ENDPOINT",
+			"NOT_CALIBRATED", "NOT_SUPPORTED_IN_CURRENT_MODE", "NOT_IN_OPERATION", "POWER_LEVEL_NOT_SUPPORTED",
+			"RATE_LIMIT_EXCEEDED", "TEMPERATURE_VALUE_OUT_OF_RANGE", "TOO_MANY_FAILED_ATTEMPTS", "VALUE_OUT_OF_RANGE",
+		},
+		"Alexa.Authorization": {"ACCEPT_GRANT_FAILED"},
+	}
+)
 
 // alexaHeader is the header of a directive or an event.
 type alexaHeader struct {
@@ -61,25 +89,28 @@ type alexaHeader struct {
 
 // alexaEndpoint is the endpoint of a directive or an event.
 type alexaEndpoint struct {
-	EndpointID string          `json:"endpointId"`
-	Scope      json.RawMessage `json:"scope"`
+	EndpointID string            `json:"endpointId"`
+	Cookie     map[string]string `json:"cookie"`
+	Scope      json.RawMessage   `json:"scope"`
 }
 
-// errorAnswer is an Alexa ErrorResponse as the function sends it.
+// errorAnswer is an Alexa ErrorResponse as the function sends it: an event
+// and nothing else, read strictly (checkErrorAnswer refuses unknown
+// members).
 type errorAnswer struct {
 	Event struct {
 		Header   alexaHeader    `json:"header"`
 		Endpoint *alexaEndpoint `json:"endpoint"`
 		Payload  struct {
-			Type    string `json:"type"`
-			Message string `json:"message"`
+			Type    string  `json:"type"`
+			Message *string `json:"message"`
 		} `json:"payload"`
 	} `json:"event"`
 }
 
 // directiveIdentity is what an answer must carry over from its directive,
 // read leniently: a field of the wrong type reads as empty.
-func directiveIdentity(event []byte) (h alexaHeader, endpointID string) {
+func directiveIdentity(event []byte) (h alexaHeader, ep alexaEndpoint) {
 	var env struct {
 		Directive struct {
 			Header   json.RawMessage `json:"header"`
@@ -88,9 +119,8 @@ func directiveIdentity(event []byte) (h alexaHeader, endpointID string) {
 	}
 	_ = json.Unmarshal(event, &env)
 	_ = json.Unmarshal(env.Directive.Header, &h)
-	var ep alexaEndpoint
 	_ = json.Unmarshal(env.Directive.Endpoint, &ep)
-	return h, ep.EndpointID
+	return h, ep
 }
 
 // wantError says which ErrorResponse a case expects.
@@ -101,56 +131,66 @@ type wantError struct {
 }
 
 // checkErrorAnswer checks every promise an ErrorResponse to directive
-// makes: valid against the schema, the expected namespace and type, a new
-// messageId, the directive's correlationToken and endpointId kept, no
-// scope, a non-empty message, and none of the planted secrets anywhere.
+// makes, by the project's own rules: an event and nothing else; namespace,
+// name ErrorResponse, payloadVersion "3" and a new, valid messageId; a
+// payload type Alexa documents for the namespace, and the one expected; the
+// directive's correlationToken, endpointId and cookie kept and its scope
+// dropped; a message saying what to fix; none of the planted secrets
+// anywhere. Amazon's schema is checked on top when its data is at hand.
 func checkErrorAnswer(tb testing.TB, directive, answer []byte, want wantError) errorAnswer {
 	tb.Helper()
 	checkSchema(tb, answer)
 	var got errorAnswer
-	if err := json.Unmarshal(answer, &got); err != nil {
-		tb.Fatalf("answer is not an Alexa event: %v\n%s", err, answer)
+	dec := json.NewDecoder(bytes.NewReader(answer))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&got); err != nil {
+		tb.Fatalf("answer is not an Alexa ErrorResponse event: %v\n%s", err, answer)
 	}
 	h := got.Event.Header
-	if h.Namespace != want.namespace || h.Name != "ErrorResponse" || got.Event.Payload.Type != want.typ {
-		tb.Errorf("answer is %s.%s of type %s; want %s.ErrorResponse of type %s\n%s",
-			h.Namespace, h.Name, got.Event.Payload.Type, want.namespace, want.typ, answer)
+	if h.Namespace != want.namespace || h.Name != "ErrorResponse" || got.Event.Payload.Type != want.typ || h.PayloadVersion != "3" {
+		tb.Errorf("answer is %s.%s v%q of type %s; want %s.ErrorResponse v3 of type %s\n%s",
+			h.Namespace, h.Name, h.PayloadVersion, got.Event.Payload.Type, want.namespace, want.typ, answer)
 	}
-	dh, endpointID := directiveIdentity(directive)
-	if h.MessageID == "" || h.MessageID == dh.MessageID {
-		tb.Errorf("answer messageId %q; want a new one, not the directive's %q", h.MessageID, dh.MessageID)
+	if !slices.Contains(errorTypes[h.Namespace], got.Event.Payload.Type) {
+		tb.Errorf("type %q is not one Alexa documents for the %q namespace", got.Event.Payload.Type, h.Namespace)
+	}
+	dh, dep := directiveIdentity(directive)
+	if !messageIDForm.MatchString(h.MessageID) || h.MessageID == dh.MessageID {
+		tb.Errorf("answer messageId %q; want a new valid one, not the directive's %q", h.MessageID, dh.MessageID)
 	}
 	if h.CorrelationToken != dh.CorrelationToken {
 		tb.Errorf("answer correlationToken %q; want the directive's %q", h.CorrelationToken, dh.CorrelationToken)
 	}
-	checkEndpointKept(tb, got.Event.Endpoint, endpointID)
+	checkEndpointKept(tb, got.Event.Endpoint, dep)
 	msg := got.Event.Payload.Message
-	if strings.TrimSpace(msg) == "" {
-		tb.Errorf("answer has an empty message; it must say what to fix")
-	}
-	if want.message != "" && !strings.Contains(msg, want.message) {
-		tb.Errorf("answer message %q; want it to contain %q", msg, want.message)
+	if msg == nil || strings.TrimSpace(*msg) == "" {
+		tb.Errorf("answer has no message; it must say what to fix")
+	} else if want.message != "" && !strings.Contains(*msg, want.message) {
+		tb.Errorf("answer message %q; want it to contain %q", *msg, want.message)
 	}
 	checkNoSecret(tb, "answer", string(answer))
 	return got
 }
 
 // checkEndpointKept fails unless the answer's endpoint is the directive's
-// endpointId without its scope (or absent when the directive had none).
-func checkEndpointKept(tb testing.TB, ep *alexaEndpoint, endpointID string) {
+// endpointId and cookie without its scope (or absent when the directive
+// had no endpointId).
+func checkEndpointKept(tb testing.TB, ep *alexaEndpoint, want alexaEndpoint) {
 	tb.Helper()
 	switch {
-	case endpointID == "" && ep != nil:
+	case want.EndpointID == "" && ep != nil:
 		tb.Errorf("answer has endpoint %q; the directive had none", ep.EndpointID)
-	case endpointID != "" && (ep == nil || ep.EndpointID != endpointID):
-		tb.Errorf("answer endpoint %+v; want the directive's endpointId %q", ep, endpointID)
+	case want.EndpointID != "" && (ep == nil || ep.EndpointID != want.EndpointID):
+		tb.Errorf("answer endpoint %+v; want the directive's endpointId %q", ep, want.EndpointID)
 	case ep != nil && len(ep.Scope) > 0:
 		tb.Errorf("answer endpoint carries a scope %s; the token must never be echoed", ep.Scope)
+	case ep != nil && !maps.Equal(ep.Cookie, want.Cookie):
+		tb.Errorf("answer cookie %v; want the directive's %v", ep.Cookie, want.Cookie)
 	}
 }
 
 // plantedSecrets are every secret the tests configure or send.
-var plantedSecrets = []string{sampleToken, fallbackToken, headerSecret}
+var plantedSecrets = []string{fixtureToken, sampleToken, fallbackToken, headerSecret}
 
 // checkNoSecret fails when text shows any planted secret (or an extra
 // one the caller adds).

@@ -18,7 +18,7 @@ import (
 // AcceptGrant), and the configured fallback only when the directive has
 // none.
 func TestTokenLookup(t *testing.T) {
-	answer := alexaFile(t, turnOnResponse)
+	answer := fixtureFile(t, turnOnResponse)
 	for _, tc := range tokenCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			ha := startHA(t, respond(http.StatusOK, "application/json", answer))
@@ -115,7 +115,7 @@ func TestTokenMissing(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ha := startHA(t, respond(http.StatusOK, "application/json", alexaFile(t, turnOnResponse)))
+			ha := startHA(t, respond(http.StatusOK, "application/json", fixtureFile(t, turnOnResponse)))
 			cfg := baseConfig(ha.URL())
 			cfg.Token = ""
 			f := newFixture(t, cfg)
@@ -145,9 +145,9 @@ func TestTokenParameterUnreadable(t *testing.T) {
 	}{
 		{"HA_TOKEN stands in", noScope, fallbackToken, fallbackToken},
 		{"no HA_TOKEN", noScope, "", ""},
-		{"directive token", keep, "", sampleToken},
+		{"directive token", keep, "", fixtureToken},
 	}
-	answer := alexaFile(t, turnOnResponse)
+	answer := fixtureFile(t, turnOnResponse)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			ha := startHA(t, respond(http.StatusOK, "application/json", answer))

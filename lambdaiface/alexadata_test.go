@@ -12,47 +12,44 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/lee-engine/lee/lambdaiface"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// alexaDir is the shared Alexa test data, relative to this package's
-// directory (/work/main/lambdaiface → /work/shared/alexa). It is never
-// copied into the repository.
-const alexaDir = "../../shared/alexa"
+// fixtureToken is the bearer token every directive of testdata/smarthome
+// carries; sampleToken is the one Amazon's sample directives carry.
+const (
+	fixtureToken = "lee-fixture-token-3c9e2f71"
+	sampleToken  = "access-token-from-skill"
+)
 
-// sampleToken is the bearer token every sample directive carries.
-const sampleToken = "access-token-from-skill"
+// The project's own directives and answers used most, under
+// testdata/smarthome.
+const (
+	turnOnDirective    = "PowerController.TurnOn.directive.json"
+	turnOnAnswer       = "PowerController.TurnOn.answer.json"
+	turnOffDirective   = "PowerController.TurnOff.directive.json"
+	lockDirective      = "LockController.Lock.directive.json"
+	discoveryDirective = "Discovery.Discover.directive.json"
+	grantDirective     = "Authorization.AcceptGrant.directive.json"
+)
 
-// alexaPath returns the path of rel inside the shared Alexa data, failing
-// the test when the data is missing: silently skipping would hide that the
-// schema checks did not run.
-func alexaPath(tb testing.TB, rel string) string {
-	tb.Helper()
-	p := filepath.Join(alexaDir, rel)
-	if _, err := os.Stat(p); err != nil {
-		tb.Fatalf("Alexa test data missing: %s must exist (the shared/alexa folder beside the repository, with sample_messages and validation_schemas): %v", p, err)
-	}
-	return p
-}
-
-// sample is one file of sample_messages.
+// sample is one message file: a project fixture or one of Amazon's samples.
 type sample struct {
 	name string
 	data []byte
 }
 
 // isDirective reports whether the sample is a directive (Alexa → skill)
-// rather than a message a skill sends; StateReport/ReportState.json is a
-// directive though its name lacks ".request".
+// rather than a message a skill sends.
 func (s sample) isDirective() bool {
 	var top map[string]json.RawMessage
 	return json.Unmarshal(s.data, &top) == nil && top["directive"] != nil
 }
 
-// loadSamples reads every JSON file under sample_messages, sorted by name.
-func loadSamples(tb testing.TB) []sample {
+// readTree reads every JSON file under root, sorted by name.
+func readTree(tb testing.TB, root string) []sample {
 	tb.Helper()
-	root := alexaPath(tb, "sample_messages")
 	var out []sample
 	err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".json") {
@@ -66,66 +63,84 @@ func loadSamples(tb testing.TB) []sample {
 		out = append(out, sample{name: filepath.ToSlash(rel), data: data})
 		return nil
 	})
-	if err != nil {
-		tb.Fatalf("read samples: %v", err)
-	}
-	if len(out) == 0 {
-		tb.Fatalf("no sample messages under %s", root)
+	if err != nil || len(out) == 0 {
+		tb.Fatalf("read the messages under %s (%d found): %v", root, len(out), err)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
 	return out
 }
 
-// loadSample reads one sample by its path under sample_messages.
-func loadSample(tb testing.TB, rel string) []byte {
+// loadFixtures reads the project's own directives and answers.
+func loadFixtures(tb testing.TB) []sample {
 	tb.Helper()
-	data, err := os.ReadFile(alexaPath(tb, filepath.Join("sample_messages", rel)))
-	if err != nil {
-		tb.Fatalf("read sample: %v", err)
-	}
-	return data
+	return readTree(tb, filepath.Join("testdata", "smarthome"))
 }
 
-// schemaFile is the Alexa Smart Home message schema inside alexaDir.
-const schemaFile = "validation_schemas/alexa_smart_home_message_schema.json"
-
-// compileSchema compiles the 700 kB schema once per test binary.
-var compileSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
-	path := filepath.Join(alexaDir, schemaFile)
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		return nil, err
-	}
-	c := jsonschema.NewCompiler()
-	c.DefaultDraft(jsonschema.Draft4)
-	const url = "file:///alexa_smart_home_message_schema.json"
-	if err := c.AddResource(url, doc); err != nil {
-		return nil, err
-	}
-	return c.Compile(url)
-})
-
-// alexaSchema returns the compiled schema, failing the test when the data
-// is missing or does not compile.
-func alexaSchema(tb testing.TB) *jsonschema.Schema {
+// fixture reads one file of testdata/smarthome.
+func fixture(tb testing.TB, name string) []byte {
 	tb.Helper()
-	alexaPath(tb, schemaFile)
-	sch, err := compileSchema()
+	b, err := os.ReadFile(filepath.Join("testdata", "smarthome", name))
 	if err != nil {
-		tb.Fatalf("compile Alexa schema: %v", err)
+		tb.Fatalf("read fixture: %v", err)
 	}
-	return sch
+	return b
 }
 
-// validateMessage returns the schema's verdict on one encoded message.
-func validateMessage(tb testing.TB, msg []byte) error {
+// loadSamples reads every file of Amazon's sample_messages; the test skips
+// without Amazon's data.
+func loadSamples(tb testing.TB) []sample {
 	tb.Helper()
-	return validateWith(alexaSchema(tb), msg)
+	return readTree(tb, filepath.Join(lambdaiface.NeedAmazonData(tb), "sample_messages"))
+}
+
+// seedMessages is every project fixture, and every Amazon sample when the
+// data is at hand: the seeds of the fuzz targets.
+func seedMessages(tb testing.TB) []sample {
+	tb.Helper()
+	out := loadFixtures(tb)
+	if dir := lambdaiface.OptionalAmazonData(tb); dir != "" {
+		out = append(out, readTree(tb, filepath.Join(dir, "sample_messages"))...)
+	}
+	return out
+}
+
+var (
+	schemaOnce sync.Once
+	schema     *jsonschema.Schema
+	schemaErr  error
+)
+
+// compileSchema compiles Amazon's 700 kB schema in dir once per test
+// binary (dir is the same for every call: the lookup runs once).
+func compileSchema(tb testing.TB, dir string) *jsonschema.Schema {
+	tb.Helper()
+	schemaOnce.Do(func() {
+		c := jsonschema.NewCompiler()
+		c.DefaultDraft(jsonschema.Draft4)
+		schema, schemaErr = c.Compile(filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(lambdaiface.AmazonSchemaFile))))
+	})
+	if schemaErr != nil {
+		tb.Fatalf("compile Amazon's Alexa schema: %v", schemaErr)
+	}
+	return schema
+}
+
+// amazonSchema returns Amazon's compiled schema; the test skips without
+// Amazon's data.
+func amazonSchema(tb testing.TB) *jsonschema.Schema {
+	tb.Helper()
+	return compileSchema(tb, lambdaiface.NeedAmazonData(tb))
+}
+
+// optionalSchema returns Amazon's compiled schema, nil without Amazon's
+// data: the schema is then a layer the test goes without.
+func optionalSchema(tb testing.TB) *jsonschema.Schema {
+	tb.Helper()
+	dir := lambdaiface.OptionalAmazonData(tb)
+	if dir == "" {
+		return nil
+	}
+	return compileSchema(tb, dir)
 }
 
 // validateWith returns sch's verdict on one encoded message.
@@ -135,6 +150,26 @@ func validateWith(sch *jsonschema.Schema, msg []byte) error {
 		return err
 	}
 	return sch.Validate(inst)
+}
+
+// checkErrorMessage returns what is wrong with an ErrorResponse the package
+// built: the project's own shape rules (errorshape_test.go) always, and
+// Amazon's schema too when its data is at hand.
+func checkErrorMessage(tb testing.TB, msg []byte) error {
+	tb.Helper()
+	return checkErrorMessageWith(optionalSchema(tb), msg)
+}
+
+// checkErrorMessageWith is checkErrorMessage with the schema given, nil
+// for none.
+func checkErrorMessageWith(sch *jsonschema.Schema, msg []byte) error {
+	if err := checkErrorShape(msg); err != nil {
+		return err
+	}
+	if sch == nil {
+		return nil
+	}
+	return validateWith(sch, msg)
 }
 
 // jsonEqual reports whether a and b hold the same JSON value, ignoring

@@ -12,7 +12,7 @@ import (
 // BenchmarkDecode measures the one decode of a device directive and the
 // reading of its token, the per-invocation cost on the relay path.
 func BenchmarkDecode(b *testing.B) {
-	body := loadSample(b, "PowerController/PowerController.TurnOn.request.json")
+	body := fixture(b, turnOnDirective)
 	b.ReportAllocs()
 	for b.Loop() {
 		in, err := lambdaiface.Decode(body)
@@ -42,7 +42,7 @@ func BenchmarkIsAlexaMessageLargeDiscovery(b *testing.B) {
 
 // BenchmarkNewErrorResponse measures building an error answer.
 func BenchmarkNewErrorResponse(b *testing.B) {
-	in, err := lambdaiface.Decode(loadSample(b, "PowerController/PowerController.TurnOn.request.json"))
+	in, err := lambdaiface.Decode(fixture(b, turnOnDirective))
 	if err != nil {
 		b.Fatal(err)
 	}

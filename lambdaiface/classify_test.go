@@ -31,7 +31,7 @@ func TestDecodeKind(t *testing.T) {
 		want    lambdaiface.Kind
 		wantErr bool
 	}{
-		{"smart home", string(loadSample(t, "PowerController/PowerController.TurnOn.request.json")), lambdaiface.KindSmartHome, false},
+		{"smart home", string(fixture(t, turnOnDirective)), lambdaiface.KindSmartHome, false},
 		{"smart home minimal", `{"directive":{}}`, lambdaiface.KindSmartHome, false},
 		{"custom skill intent", string(readTestdata(t, "custom-skill-intent.json")), lambdaiface.KindCustomSkill, false},
 		{"custom skill launch", string(readTestdata(t, "custom-skill-launch.json")), lambdaiface.KindCustomSkill, false},
@@ -40,7 +40,7 @@ func TestDecodeKind(t *testing.T) {
 		{"warmup ping", `{"warmup": true}`, lambdaiface.KindWarmup, false},
 		{"deeply nested directive", deep(5000), lambdaiface.KindSmartHome, false},
 		{"empty object", `{}`, lambdaiface.KindUnknown, false},
-		{"Alexa response", string(loadSample(t, "PowerController/PowerController.TurnOn.response.json")), lambdaiface.KindUnknown, false},
+		{"Alexa response", string(fixture(t, turnOnAnswer)), lambdaiface.KindUnknown, false},
 		{"directive not an object", `{"directive":"x"}`, lambdaiface.KindUnknown, false},
 		{"directive an array", `{"directive":[]}`, lambdaiface.KindUnknown, false},
 		{"directive null", `{"directive":null}`, lambdaiface.KindUnknown, false},

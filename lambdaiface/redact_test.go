@@ -15,11 +15,11 @@ import (
 // held by the package's types, whether printed directly, by pointer or
 // nested.
 func TestSecretsNotPrinted(t *testing.T) {
-	d, err := decodeDirective(loadSample(t, "PowerController/PowerController.TurnOn.request.json"))
+	d, err := decodeDirective(fixture(t, turnOnDirective))
 	if err != nil {
 		t.Fatal(err)
 	}
-	disc, err := decodeDirective(loadSample(t, "Discovery/Discovery.request.json"))
+	disc, err := decodeDirective(fixture(t, discoveryDirective))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,10 +34,10 @@ func TestSecretsNotPrinted(t *testing.T) {
 	}
 	httpReq := *httpIn.HTTP
 	var response lambdaiface.Response
-	if err := json.Unmarshal(loadSample(t, "PowerController/PowerController.TurnOn.response.json"), &response); err != nil {
+	if err := json.Unmarshal(fixture(t, turnOnAnswer), &response); err != nil {
 		t.Fatal(err)
 	}
-	secrets := []string{sampleToken, "access-token-from-Amazon", "context-token", "session-token", "should-never-be-logged"}
+	secrets := []string{fixtureToken, "access-token-from-Amazon", "context-token", "session-token", "should-never-be-logged"}
 	values := map[string]any{
 		"directive": d, "directive value": *d, "discovery": *disc, "discovery payload": disc.Payload, "payload scope": *disc.Payload.Scope,
 		"endpoint": d.Endpoint, "endpoint value": *d.Endpoint, "scope": *d.Endpoint.Scope,
@@ -68,12 +68,12 @@ func TestSecretsNotPrinted(t *testing.T) {
 // TestRedactedOutputsIdentify checks that the redacted forms still say
 // what the value is, so logs stay useful.
 func TestRedactedOutputsIdentify(t *testing.T) {
-	d, err := decodeDirective(loadSample(t, "PowerController/PowerController.TurnOn.request.json"))
+	d, err := decodeDirective(fixture(t, turnOnDirective))
 	if err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct{ got, want string }{
-		{d.String(), "Alexa.PowerController.TurnOn messageId=1bd5d003-31b9-476f-ad03-71d471922820 endpointId=endpoint-001"},
+		{d.String(), "Alexa.PowerController.TurnOn messageId=1ee0f1c5-0001-4a6e-9001-5c0ffee00007 endpointId=light#kitchen"},
 		{d.Endpoint.Scope.String(), "Scope{Type:BearerToken Token:[redacted]}"},
 		{lambdaiface.Scope{Type: "BearerToken"}.String(), "Scope{Type:BearerToken Token:}"},
 		{lambdaiface.SkillUser{UserID: "u", AccessToken: "x"}.String(), "SkillUser{UserID:u AccessToken:[redacted]}"},

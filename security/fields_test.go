@@ -55,9 +55,22 @@ func TestRequireFields(t *testing.T) {
 	}
 }
 
+// TestRequireFieldsFixtureDirectives checks the header fields of every
+// directive of the project's own fixtures.
+func TestRequireFieldsFixtureDirectives(t *testing.T) {
+	checkDirectiveHeaders(t, loadFixtures(t))
+}
+
+// TestRequireFieldsAlexaRequests checks the same of Amazon's samples.
 func TestRequireFieldsAlexaRequests(t *testing.T) {
+	checkDirectiveHeaders(t, loadAlexaSamples(t))
+}
+
+// checkDirectiveHeaders fails unless every directive among messages has
+// the four header fields a directive needs, and there is one at least.
+func checkDirectiveHeaders(t *testing.T, messages map[string][]byte) {
 	checked := 0
-	for path, data := range loadAlexaSamples(t) {
+	for path, data := range messages {
 		if err := RequireFields(data, "directive.header.namespace"); err != nil {
 			continue
 		}
@@ -68,6 +81,6 @@ func TestRequireFieldsAlexaRequests(t *testing.T) {
 		}
 	}
 	if checked == 0 {
-		t.Fatal("no directive found among the Alexa samples")
+		t.Fatal("no directive found among the Alexa messages")
 	}
 }

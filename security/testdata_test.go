@@ -7,27 +7,36 @@ import (
 	"testing"
 )
 
-// alexaSamples is where the shared Alexa test data lives, relative to this
-// package directory (the working directory of its tests).
-var alexaSamples = filepath.Join("..", "..", "shared", "alexa", "sample_messages")
-
-// loadAlexaSamples reads every sample message; missing data fails the test
-// because a silent skip would hide that nothing was checked.
-func loadAlexaSamples(t testing.TB) map[string][]byte {
+// loadMessages reads every JSON file under dir, keyed by path; none fails
+// the test.
+func loadMessages(t testing.TB, dir string) map[string][]byte {
 	t.Helper()
-	samples := map[string][]byte{}
-	err := filepath.WalkDir(alexaSamples, func(path string, d os.DirEntry, err error) error {
+	messages := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".json") {
 			return err
 		}
 		data, err := os.ReadFile(path)
-		samples[path] = data
+		messages[path] = data
 		return err
 	})
-	if err != nil || len(samples) == 0 {
-		t.Fatalf("Alexa sample messages are required at %s (the shared test data beside the repository): %v", alexaSamples, err)
+	if err != nil || len(messages) == 0 {
+		t.Fatalf("Alexa messages under %s: %d found: %v", dir, len(messages), err)
 	}
-	return samples
+	return messages
+}
+
+// loadFixtures reads the project's own Alexa directives and answers.
+func loadFixtures(t testing.TB) map[string][]byte {
+	t.Helper()
+	return loadMessages(t, filepath.Join("testdata", "smarthome"))
+}
+
+// loadAlexaSamples reads every sample message of Amazon's; the test skips
+// without Amazon's data.
+func loadAlexaSamples(t testing.TB) map[string][]byte {
+	t.Helper()
+	return loadMessages(t, filepath.Join(needAmazonData(t), "sample_messages"))
 }
 
 // directiveJSON is a PowerController directive of about 1 KiB, the size

@@ -10,47 +10,61 @@ import (
 	"testing"
 
 	"github.com/lee-engine/lee/tools/demo"
+	"github.com/lee-engine/lee/tools/internal/alexa"
 	"github.com/lee-engine/lee/tools/internal/alexatest"
 )
 
-// TestRun runs the whole demo, with Amazon's samples and without them.
+// TestRun runs the whole demo, with Amazon's data and without it.
 func TestRun(t *testing.T) {
 	tests := []struct {
 		name     string
-		alexa    func(t *testing.T) string
+		settings func(t *testing.T) demo.Settings
 		contains []string
 		count    map[string]int
 	}{
 		{
-			name:  "with Amazon's samples and schema",
-			alexa: func(t *testing.T) string { return alexatest.Dir(t) },
+			name:     "with Amazon's samples and schema",
+			settings: func(t *testing.T) demo.Settings { return demo.Settings{AlexaDir: alexatest.Dir(t)} },
 			contains: []string{
-				"directives: Amazon's samples from",
+				"directives: Amazon's samples, pointed at the demo home's endpoints",
 				`"name": "Discover.Response"`,
 				`"endpointId": "light#kitchen"`,
 				`"name": "StateReport"`,
 				`"value": "ON"`,
-				"all 3 answers are valid against Amazon's Smart Home schema",
+				"all 3 answers are valid by the project's rules and against Amazon's Smart Home schema",
 			},
-			count: map[string]int{"schema: valid": 3},
+			count: map[string]int{"schema: valid": 3, "rules: valid": 3},
 		},
 		{
-			name:  "without the shared folder",
-			alexa: func(t *testing.T) string { return filepath.Join(t.TempDir(), "missing") },
-			contains: []string{
-				"note: Amazon's Alexa test data is not at",
-				"using built-in directives",
-				`"correlationToken": "ZGVtby1jb3JyZWxhdGlvbi10b2tlbi10dXJuLW9u"`,
-				"schema check skipped",
+			name: "without Amazon's data, as in a fresh clone",
+			settings: func(t *testing.T) demo.Settings {
+				t.Setenv(alexa.DataEnv, "")
+				return demo.Settings{Root: bareRepository(t)}
 			},
-			count: map[string]int{"schema: not checked": 3, "schema: valid": 0},
+			contains: []string{
+				"Amazon's Alexa data: LEE_ALEXA_DATA is unset and there is no ../shared/alexa beside the repository",
+				"directives: the demo's own",
+				"set LEE_ALEXA_DATA to the absolute path of a checkout of github.com/alexa-samples/alexa-smarthome",
+				`"correlationToken": "ZGVtby1jb3JyZWxhdGlvbi10b2tlbi10dXJuLW9u"`,
+				"all 3 answers are valid by the project's rules (Amazon's schema not at hand)",
+			},
+			count: map[string]int{"schema: not checked": 3, "schema: valid": 0, "rules: valid": 3},
+		},
+		{
+			name: "Settings.AlexaDir without the data",
+			settings: func(t *testing.T) demo.Settings {
+				return demo.Settings{AlexaDir: filepath.Join(t.TempDir(), "missing")}
+			},
+			contains: []string{"Amazon's Alexa data: not at", "directives: the demo's own"},
+			count:    map[string]int{"schema: not checked": 3, "rules: valid": 3},
 		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var out bytes.Buffer
-			err := demo.Run(context.Background(), demo.Settings{Binary: bootstrap(t), AlexaDir: tc.alexa(t), Out: &out})
-			if err != nil {
+			s := tc.settings(t)
+			s.Binary, s.Out = bootstrap(t), &out
+			if err := demo.Run(context.Background(), s); err != nil {
 				t.Fatalf("Run: %v\n%s", err, out.String())
 			}
 			report := out.String()
@@ -67,6 +81,32 @@ func TestRun(t *testing.T) {
 			checkFunctionLog(t, report)
 		})
 	}
+}
+
+// TestRunWithWrongAlexaData fails the demo, naming the variable, when
+// LEE_ALEXA_DATA names a folder without Amazon's data: a wrong setting must
+// not pass as the fresh-clone case.
+func TestRunWithWrongAlexaData(t *testing.T) {
+	t.Setenv(alexa.DataEnv, t.TempDir())
+	var out bytes.Buffer
+	err := demo.Run(context.Background(), demo.Settings{Binary: bootstrap(t), Root: bareRepository(t), Out: &out})
+	if err == nil || !strings.Contains(err.Error(), alexa.DataEnv) {
+		t.Fatalf("Run: %v, want an error naming %s\n%s", err, alexa.DataEnv, out.String())
+	}
+}
+
+// bareRepository is a folder holding go.work with nothing beside it: a
+// repository root as a fresh clone has it, for the lookup of Amazon's data.
+func bareRepository(t *testing.T) string {
+	t.Helper()
+	root := filepath.Join(t.TempDir(), "lee")
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "go.work"), []byte("go 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return root
 }
 
 // checkFunctionLog expects the function's JSON log lines and EMF lines in
@@ -93,10 +133,9 @@ func TestRunBuildsMissingBinary(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "dist", "bootstrap")
 	var out bytes.Buffer
 	err := demo.Run(context.Background(), demo.Settings{
-		Binary:   bin,
-		Root:     filepath.Join(moduleRoot(t), ".."),
-		AlexaDir: alexatest.Dir(t),
-		Out:      &out,
+		Binary: bin,
+		Root:   filepath.Join(moduleRoot(t), ".."),
+		Out:    &out,
 	})
 	if err != nil {
 		t.Fatalf("Run: %v\n%s", err, out.String())
@@ -118,7 +157,7 @@ func TestRunReportsFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	err := demo.Run(context.Background(), demo.Settings{Binary: bin, AlexaDir: alexatest.Dir(t), Out: &out})
+	err := demo.Run(context.Background(), demo.Settings{Binary: bin, Out: &out})
 	if !errors.Is(err, demo.ErrInvalid) {
 		t.Fatalf("Run: %v, want ErrInvalid", err)
 	}

@@ -2,14 +2,19 @@
 // Assistant simulator's demo home on 127.0.0.1, runs the real bootstrap
 // binary under the loopback Lambda Runtime API of tools/harness with HA_URL
 // pointing at the simulator, sends a Discovery, a TurnOn of the kitchen light
-// and a ReportState, and prints every answer with the verdict of Amazon's
-// Smart Home message schema, followed by the function's own log lines. It is
-// what `lee demo` (and so `make demo`) runs.
+// and a ReportState, and prints every answer with its verdict, followed by
+// the function's own log lines. It is what `lee demo` (and so `make demo`)
+// runs.
 //
-// The directives are Amazon's samples from shared/alexa/sample_messages,
-// pointed at the demo home's endpoints, when that folder is beside the
-// repository; otherwise small built-in copies are used and the schema check
-// is skipped with a note, so the demo also works on a bare clone.
+// Every answer is checked by the project's own rules (alexa.CheckAnswer: the
+// shape of each kind of Alexa event, the directive's correlationToken and
+// endpoint kept). Where Amazon's Alexa data is at hand (a checkout of
+// github.com/alexa-samples/alexa-smarthome at LEE_ALEXA_DATA, else
+// ../shared/alexa beside the repository, found as the tests find it), the
+// directives are Amazon's samples pointed at the demo home's endpoints and
+// every answer is also validated against Amazon's Smart Home message
+// schema; otherwise the demo's own directives are sent, and the report's
+// first lines say that the data is absent and how to supply it.
 //
 // BuildBootstrap, Schema, LoadSchema and SchemaFile are exported because the
 // end-to-end and reliability tests build and check the function the same

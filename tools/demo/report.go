@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -12,21 +13,38 @@ import (
 	"github.com/lee-engine/lee/tools/internal/alexa"
 )
 
-// alexaData is what the demo found of Amazon's test data.
+// alexaData is what the demo found of Amazon's Alexa data.
 type alexaData struct {
-	samplesDir string  // "" when the built-in directives are used
-	schema     *Schema // nil when the schema check is skipped
+	samplesDir string  // "" when the demo's own directives are used
+	schema     *Schema // nil when Amazon's schema is not at hand
 	note       string  // one line telling the user which it is
 }
 
-// loadAlexaData looks for the sample messages and the schema in dir. Both
-// missing is the bare-clone case and not an error; a schema that exists but
-// does not compile is.
-func loadAlexaData(dir string) (alexaData, error) {
-	samples := filepath.Join(dir, "sample_messages")
+// loadAlexaData finds Amazon's Alexa data: s.AlexaDir when set, else where
+// the tests find it (alexa.FindData from s.Root). None is the fresh-clone
+// case and not an error: the demo's own directives and the project's rules
+// stand in. LEE_ALEXA_DATA naming a folder without the data is an error,
+// and so is a schema that does not compile.
+func loadAlexaData(s Settings) (alexaData, error) {
+	dir, source := s.AlexaDir, "Settings.AlexaDir"
+	if dir == "" {
+		start := s.Root
+		if start == "" {
+			start = "."
+		}
+		d, err := alexa.FindData(start)
+		switch {
+		case errors.Is(err, alexa.ErrNoData):
+			return ownData(alexa.DataEnv + " is unset and there is no ../shared/alexa beside the repository"), nil
+		case err != nil:
+			return alexaData{}, fmt.Errorf("demo: %w", err)
+		}
+		dir, source = d.Dir, d.Source
+	}
+	samples := filepath.Join(dir, alexa.SamplesFolder)
 	schemaPath := filepath.Join(dir, filepath.FromSlash(SchemaFile))
-	if dir == "" || !exists(samples) || !exists(schemaPath) {
-		return alexaData{note: fmt.Sprintf("note: Amazon's Alexa test data is not at %q: using built-in directives; the schema check is skipped", dir)}, nil
+	if !exists(samples) || !exists(schemaPath) {
+		return ownData(fmt.Sprintf("not at %q", dir)), nil
 	}
 	schema, err := LoadSchema(schemaPath)
 	if err != nil {
@@ -35,15 +53,22 @@ func loadAlexaData(dir string) (alexaData, error) {
 	return alexaData{
 		samplesDir: samples,
 		schema:     schema,
-		note:       "directives: Amazon's samples from " + samples + ", pointed at the demo home's endpoints",
+		note: fmt.Sprintf("Amazon's Alexa data: %s (from %s); directives: Amazon's samples, pointed at the demo home's endpoints; "+
+			"answers checked by the project's rules and Amazon's Smart Home schema", dir, source),
 	}, nil
+}
+
+// ownData is the demo without Amazon's data, for the reason why.
+func ownData(why string) alexaData {
+	return alexaData{note: "Amazon's Alexa data: " + why + "; directives: the demo's own; answers checked by the project's rules only (" +
+		alexa.DataHint + " to check them against Amazon's schema too)"}
 }
 
 func (d alexaData) verdictNote() string {
 	if d.schema == nil {
-		return " (schema check skipped: Amazon's schema not found)"
+		return "by the project's rules (Amazon's schema not at hand)"
 	}
-	return " against Amazon's Smart Home schema"
+	return "by the project's rules and against Amazon's Smart Home schema"
 }
 
 // runStep sends one directive, prints its answer and verdict, and reports
@@ -70,8 +95,14 @@ func runStep(ctx context.Context, out io.Writer, rt *harness.Runtime, st step, d
 		fmt.Fprintf(out, "FAILED: expected %s, got %s\n", st.want, got)
 		ok = false
 	}
+	if err := alexa.CheckAnswer(ev, res.Payload); err != nil {
+		fmt.Fprintf(out, "rules: INVALID: %v\n", err)
+		ok = false
+	} else {
+		fmt.Fprintln(out, "rules: valid (the project's shape rules, correlationToken and endpoint kept)")
+	}
 	if data.schema == nil {
-		fmt.Fprintln(out, "schema: not checked (Amazon's schema not found)")
+		fmt.Fprintln(out, "schema: not checked (Amazon's schema not at hand)")
 		return ok
 	}
 	if err := data.schema.Validate(res.Payload); err != nil {

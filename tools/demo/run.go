@@ -21,12 +21,14 @@ import (
 //     exist it is built there first (see BuildBootstrap). Empty:
 //     <Root>/dist/bootstrap.
 //   - Root is the repository root (the folder holding go.work), needed to
-//     build a missing Binary and to find the shared Alexa folder. Empty: the
-//     nearest such folder at or above the working directory.
-//   - AlexaDir is the folder of Amazon's test data, holding sample_messages
-//     and validation_schemas. Empty: <Root>/../shared/alexa. When it is
-//     missing the built-in directives are used and the schema check is
-//     skipped, with a note in the report.
+//     build a missing Binary and to look for Amazon's Alexa data. Empty:
+//     the nearest such folder at or above the working directory.
+//   - AlexaDir is a checkout of Amazon's Alexa data (github.com/alexa-samples/alexa-smarthome,
+//     holding sample_messages and validation_schemas). Empty: found as the
+//     tests find it, at LEE_ALEXA_DATA, else ../shared/alexa beside Root.
+//     Without it the demo's own directives are sent and the answers are
+//     checked by the project's rules alone; the report says so, and how to
+//     supply the data.
 //   - Timeout bounds each invocation, as the Lambda function timeout does.
 //     Zero: 10s.
 //   - Out receives the report. Nil: io.Discard.
@@ -41,12 +43,14 @@ type Settings struct {
 const defaultTimeout = 10 * time.Second
 
 // ErrInvalid is wrapped by Run's error when the function ran but an answer
-// was missing, of the wrong kind or not valid against Amazon's schema.
+// was missing, of the wrong kind, or not valid by the project's rules or
+// Amazon's schema.
 var ErrInvalid = errors.New("demo: not every answer is valid")
 
 // Run performs the demo and writes its report to s.Out. It returns nil only
-// when every directive got the expected answer and, where Amazon's schema is
-// available, every answer is valid against it.
+// when every directive got the expected answer, valid by the project's
+// rules (alexa.CheckAnswer) and, where Amazon's schema is available, against
+// it too.
 func Run(ctx context.Context, s Settings) error {
 	s, err := s.resolve()
 	if err != nil {
@@ -55,7 +59,7 @@ func Run(ctx context.Context, s Settings) error {
 	if err := ensureBinary(ctx, s); err != nil {
 		return err
 	}
-	data, err := loadAlexaData(s.AlexaDir)
+	data, err := loadAlexaData(s)
 	if err != nil {
 		return err
 	}
@@ -89,7 +93,7 @@ func Run(ctx context.Context, s Settings) error {
 		fmt.Fprintf(s.Out, "\ndemo: %d of %d answers are not valid\n", failed, len(steps))
 		return fmt.Errorf("%w: %d of %d failed", ErrInvalid, failed, len(steps))
 	}
-	fmt.Fprintf(s.Out, "\ndemo: all %d answers are valid%s\n", len(steps), data.verdictNote())
+	fmt.Fprintf(s.Out, "\ndemo: all %d answers are valid %s\n", len(steps), data.verdictNote())
 	return nil
 }
 
@@ -116,9 +120,6 @@ func (s Settings) resolve() (Settings, error) {
 	}
 	if s.Binary == "" {
 		s.Binary = filepath.Join(s.Root, "dist", "bootstrap")
-	}
-	if s.AlexaDir == "" && s.Root != "" {
-		s.AlexaDir = filepath.Join(filepath.Dir(s.Root), "shared", "alexa")
 	}
 	return s, nil
 }

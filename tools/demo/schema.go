@@ -2,8 +2,8 @@ package demo
 
 import "github.com/lee-engine/lee/tools/internal/alexa"
 
-// SchemaFile is where Amazon's Smart Home message schema lives inside the
-// shared Alexa folder.
+// SchemaFile is where Amazon's Smart Home message schema lives inside a
+// checkout of Amazon's Alexa data.
 const SchemaFile = alexa.SchemaFile
 
 // Schema checks messages against Amazon's Smart Home message schema

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -12,15 +13,24 @@ import (
 	"github.com/lee-engine/lee/tools/internal/alexatest"
 )
 
-// discoverySample is Amazon's Discover.Response inside the shared samples.
+// discoverySample is Amazon's Discover.Response among its samples.
 const discoverySample = "Discovery/Discovery.response.json"
 
-// sample reads the Discover.Response sample; the test fails when the shared
-// data is missing rather than passing without having checked anything.
-func sample(t *testing.T) map[string]any {
+// homeFile is the project's own Discover.Response of a home of ten
+// endpoints (a light with colour, lights, a fan, a lock, a thermostat, a
+// sensor, a scene and a script), each of which the rules tests break in
+// turn.
+const homeFile = "testdata/home-of-ten.json"
+
+// home reads homeFile, decoded for editing.
+func home(t *testing.T) map[string]any {
 	t.Helper()
+	b, err := os.ReadFile(homeFile)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var msg map[string]any
-	if err := json.Unmarshal(alexatest.ReadSample(t, discoverySample), &msg); err != nil {
+	if err := json.Unmarshal(b, &msg); err != nil {
 		t.Fatal(err)
 	}
 	return msg
@@ -32,15 +42,43 @@ var (
 	schemaLinterErr  error
 )
 
-// schemaLinter compiles the shared schema once for all tests.
-func schemaLinter(t *testing.T) *Linter {
+// compiledLinter compiles the schema at path once for all tests (path is
+// the same for every call).
+func compiledLinter(t *testing.T, path string) *Linter {
 	t.Helper()
-	path := alexatest.SchemaPath(t)
 	schemaLinterOnce.Do(func() { schemaLinterVal, schemaLinterErr = New(Settings{SchemaPath: path}) })
 	if schemaLinterErr != nil {
 		t.Fatalf("Alexa schema broken (%s): %v", path, schemaLinterErr)
 	}
 	return schemaLinterVal
+}
+
+// schemaLinter is the linter with Amazon's schema; the test skips without
+// Amazon's data.
+func schemaLinter(t *testing.T) *Linter {
+	t.Helper()
+	return compiledLinter(t, alexatest.SchemaPath(t))
+}
+
+// optionalSchemaLinter is the linter with Amazon's schema, nil without
+// Amazon's data.
+func optionalSchemaLinter(t *testing.T) *Linter {
+	t.Helper()
+	path := alexatest.OptionalSchemaPath(t)
+	if path == "" {
+		return nil
+	}
+	return compiledLinter(t, path)
+}
+
+// bestLinter is the linter with Amazon's schema when at hand, else the
+// structural one.
+func bestLinter(t *testing.T) *Linter {
+	t.Helper()
+	if l := optionalSchemaLinter(t); l != nil {
+		return l
+	}
+	return &Linter{}
 }
 
 // endpoints returns the sample's endpoint list for editing.
@@ -61,6 +99,20 @@ func encode(t *testing.T, v any) []byte {
 	return data
 }
 
+// TestHomePasses lints the project's home of ten endpoints: no finding, by
+// the structural rules and, when at hand, Amazon's schema.
+func TestHomePasses(t *testing.T) {
+	l := bestLinter(t)
+	r, err := l.Lint(encode(t, home(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.OK() || len(r.Findings) != 0 || r.SchemaChecked != (l.schema != nil) || r.Endpoints != 10 {
+		t.Fatalf("home: ok=%v schema=%v endpoints=%d findings:\n%s", r.OK(), r.SchemaChecked, r.Endpoints, lines(r.Findings))
+	}
+}
+
+// TestSamplePasses lints Amazon's own Discover.Response with its schema.
 func TestSamplePasses(t *testing.T) {
 	r, err := schemaLinter(t).Lint(alexatest.ReadSample(t, discoverySample))
 	if err != nil {
@@ -71,13 +123,13 @@ func TestSamplePasses(t *testing.T) {
 	}
 }
 
-func TestOtherShapesOfTheSamplePass(t *testing.T) {
-	msg := sample(t)
+func TestOtherShapesOfTheHomePass(t *testing.T) {
+	msg := home(t)
 	payload := msg["event"].(map[string]any)["payload"]
 	tests := map[string]any{"bare endpoints array": endpoints(msg), "payload object": payload}
 	for name, v := range tests {
 		t.Run(name, func(t *testing.T) {
-			r, err := schemaLinter(t).Lint(encode(t, v))
+			r, err := bestLinter(t).Lint(encode(t, v))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -108,7 +160,7 @@ func TestLintRejectsUnusableInput(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
-			_, err := schemaLinter(t).Lint([]byte(tc.in))
+			_, err := bestLinter(t).Lint([]byte(tc.in))
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("err = %v, want %v", err, tc.want)
 			}
@@ -123,7 +175,7 @@ func TestNewWithMissingSchema(t *testing.T) {
 }
 
 func TestManyEndpoints(t *testing.T) {
-	msg := sample(t)
+	msg := home(t)
 	base := endpoints(msg)[0].(map[string]any)
 	eps := make([]any, MaxEndpoints+1)
 	for i := range eps {
@@ -136,7 +188,11 @@ func TestManyEndpoints(t *testing.T) {
 		eps[i] = ep
 	}
 	setEndpoints(msg, eps)
-	for name, l := range map[string]*Linter{"structural": {}, "schema": schemaLinter(t)} {
+	linters := map[string]*Linter{"structural": {}}
+	if l := optionalSchemaLinter(t); l != nil {
+		linters["schema"] = l
+	}
+	for name, l := range linters {
 		t.Run(name, func(t *testing.T) {
 			r, err := l.Lint(encode(t, msg))
 			if err != nil {

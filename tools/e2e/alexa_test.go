@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/lee-engine/lee/tools/harness"
-	"github.com/lee-engine/lee/tools/internal/alexatest"
 )
 
 // message is the part of an Alexa directive or event the tests look at.
@@ -83,7 +82,7 @@ func decodeEvent(t *testing.T, raw []byte) message {
 func wantError(t *testing.T, request []byte, res *harness.Result, namespace, typ string) string {
 	t.Helper()
 	body := payload(t, res)
-	validate(t, body)
+	validate(t, request, body)
 	d, ev := decodeDirective(t, request), decodeEvent(t, body)
 	if got := ev.Header.Namespace + "/" + ev.Header.Name + " " + ev.Payload.Type; got != namespace+"/ErrorResponse "+typ {
 		t.Errorf("answer is %s, want %s/ErrorResponse %s: %s", got, namespace, typ, body)
@@ -110,7 +109,7 @@ func wantError(t *testing.T, request []byte, res *harness.Result, namespace, typ
 // the schema, with the directive's correlationToken.
 func wantAnswer(t *testing.T, request, body []byte, namespace, name string) message {
 	t.Helper()
-	validate(t, body)
+	validate(t, request, body)
 	d, ev := decodeDirective(t, request), decodeEvent(t, body)
 	if got := ev.Header.Namespace + "/" + ev.Header.Name; got != namespace+"/"+name {
 		t.Errorf("answer is %s, want %s/%s: %s", got, namespace, name, body)
@@ -119,16 +118,6 @@ func wantAnswer(t *testing.T, request, body []byte, namespace, name string) mess
 		t.Errorf("correlationToken %q, want the directive's %q", ev.Header.CorrelationToken, d.Header.CorrelationToken)
 	}
 	return ev
-}
-
-// samplePath finds one of Amazon's sample messages by name.
-func samplePath(t *testing.T, name string) string {
-	t.Helper()
-	p, err := harness.FindSample(alexatest.SamplesDir(t), name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
 }
 
 // edit decodes a request, lets change modify its directive object, and

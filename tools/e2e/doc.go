@@ -5,9 +5,11 @@
 // faults injected per request. One test repeats a relay under AWS's own
 // Runtime Interface Emulator (tools/rie).
 //
-// The tests check what Alexa and the operator see: every sample directive is
-// relayed and Home Assistant's answer comes back byte for byte; every row of
-// DESIGN.md's error table produces its ErrorResponse, valid against Amazon's
+// The tests check what Alexa and the operator see: every directive of the
+// project's fixtures (and of Amazon's samples, when its Alexa data is at
+// hand) is relayed and Home Assistant's answer comes back byte for byte;
+// every row of the error table (docs/ARCHITECTURE.md) produces its
+// ErrorResponse, valid by the project's rules and, when at hand, Amazon's
 // schema; custom-skill, function URL, warm-up and malformed events get their
 // answers while the process keeps serving; a bad configuration stops the
 // function at init with one line naming the variable; each invocation writes

@@ -77,7 +77,7 @@ func with(extra ...string) func(t *testing.T, sim *hasim.Server) []string {
 // each row the simulator can produce.
 func errorRows(t *testing.T) []errorRow {
 	turnOn := sample(t, "PowerController.TurnOn")
-	discovery := sample(t, "Discovery")
+	discovery := sample(t, "Discovery.Discover")
 	grant := sample(t, "Authorization.AcceptGrant")
 	setHeader := func(key string, v any) func(d map[string]any) {
 		return func(d map[string]any) {

@@ -9,20 +9,23 @@ import (
 
 	"github.com/lee-engine/lee/tools/harness"
 	"github.com/lee-engine/lee/tools/hasim"
+	"github.com/lee-engine/lee/tools/internal/alexatest"
 )
 
 // The secrets of these tests. The function is given or sent each of them
 // and must never write one to stdout or stderr.
 const (
-	// directiveToken is the bearer token of Amazon's sample directives.
-	directiveToken = "access-token-from-skill"
+	// directiveToken is the bearer token of the project's fixture directives.
+	directiveToken = alexatest.FixtureToken
+	// sampleToken is the bearer token of Amazon's sample directives.
+	sampleToken = "access-token-from-skill"
 	// fallbackToken is HA_TOKEN where a test configures one.
 	fallbackToken = "fallback-token-7c1e9b52d4a8"
 	// headerSecret is the value of a header in HA_HEADERS.
 	headerSecret = "cf-access-secret-3b8e61f0a2c9"
 )
 
-var secrets = []string{directiveToken, fallbackToken, headerSecret}
+var secrets = []string{directiveToken, sampleToken, fallbackToken, headerSecret}
 
 // headersEnv is HA_HEADERS as a Cloudflare Access service token would set it.
 const headersEnv = `HA_HEADERS={"CF-Access-Client-Id":"lee-e2e.access","CF-Access-Client-Secret":"` + headerSecret + `"}`

@@ -46,21 +46,19 @@ func TestMain(m *testing.M) {
 	}))
 }
 
-// validate fails the test when msg is not a valid Smart Home message.
-func validate(t *testing.T, msg []byte) {
+// validate fails the test when answer is not a valid Smart Home answer to
+// request: the project's rules (shape, correlationToken and endpoint kept)
+// and, when its data is at hand, Amazon's schema.
+func validate(t *testing.T, request, answer []byte) {
 	t.Helper()
-	if err := alexatest.Schema(t).Validate(msg); err != nil {
-		t.Errorf("answer is not valid against Amazon's schema: %v\nanswer: %s", err, msg)
+	if err := alexatest.CheckAnswer(t, request, answer); err != nil {
+		t.Errorf("answer is not valid: %v\nanswer: %s", err, answer)
 	}
 }
 
-// sample reads one of Amazon's sample messages by name (see
-// harness.FindSample), e.g. "PowerController.TurnOn".
+// sample reads one of the project's fixture directives by name, e.g.
+// "PowerController.TurnOn" or "Discovery.Discover".
 func sample(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(samplePath(t, name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return alexatest.Directive(t, name)
 }

@@ -35,7 +35,7 @@ type call struct {
 func TestMetricsAndLogs(t *testing.T) {
 	t.Parallel()
 	turnOn := sample(t, "PowerController.TurnOn")
-	discovery := sample(t, "Discovery")
+	discovery := sample(t, "Discovery.Discover")
 	messageID := decodeDirective(t, turnOn).Header.MessageID
 	calls := []*call{
 		{name: "TurnOn relayed", event: turnOn, correlation: messageID, alexa: true},

@@ -15,29 +15,65 @@ import (
 	"github.com/lee-engine/lee/tools/internal/alexatest"
 )
 
-// TestSamplesRelayed sends every request of Amazon's samples through one
-// function process: each answer is the simulator's answer byte for byte,
-// valid against the schema, with the directive's correlationToken, and the
-// simulator saw the directive with the directive's own token.
+// relayed is a directive sent through the function.
+type relayed struct {
+	name    string
+	request []byte
+}
+
+// TestFixturesRelayed sends every directive of the project's fixtures, one
+// per interface the relay handles, through one function process: each
+// answer is the simulator's answer byte for byte, valid, with the
+// directive's correlationToken, and the simulator saw the directive with
+// the directive's own token.
+func TestFixturesRelayed(t *testing.T) {
+	t.Parallel()
+	var directives []relayed
+	for _, name := range alexatest.Directives() {
+		directives = append(directives, relayed{name, sample(t, name)})
+	}
+	if len(directives) < 11 {
+		t.Fatalf("only %d fixture directives", len(directives))
+	}
+	checkRelayed(t, directives, hasim.Settings{})
+}
+
+// TestSamplesRelayed does the same with every request of Amazon's samples.
 func TestSamplesRelayed(t *testing.T) {
 	t.Parallel()
-	samples, err := harness.Samples(alexatest.SamplesDir(t))
+	dir := alexatest.SamplesDir(t)
+	samples, err := harness.Samples(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	samples = append(samples, harness.Sample{Name: "ReportState", Path: samplePath(t, "ReportState")})
-	if len(samples) < 12 {
-		t.Fatalf("only %d sample requests found in %s", len(samples), alexatest.SamplesDir(t))
+	reportState, err := harness.FindSample(dir, "ReportState")
+	if err != nil {
+		t.Fatal(err)
 	}
-	sim := startSim(t, hasim.Settings{})
+	samples = append(samples, harness.Sample{Name: "ReportState", Path: reportState})
+	if len(samples) < 12 {
+		t.Fatalf("only %d sample requests found in %s", len(samples), dir)
+	}
+	var directives []relayed
+	for _, s := range samples {
+		req, err := os.ReadFile(s.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		directives = append(directives, relayed{s.Name, req})
+	}
+	checkRelayed(t, directives, hasim.Settings{Tokens: []string{sampleToken, fallbackToken}})
+}
+
+// checkRelayed relays each directive through one function process in front
+// of a simulator started with s, whose token 0 the directives carry.
+func checkRelayed(t *testing.T, directives []relayed, s hasim.Settings) {
+	sim := startSim(t, s)
 	rec := startRecorder(t, sim.URL())
 	rt := startFunction(t, "HA_URL="+rec.URL(), "HA_TOKEN="+fallbackToken)
-	for _, s := range samples {
-		t.Run(s.Name, func(t *testing.T) {
-			req, err := os.ReadFile(s.Path)
-			if err != nil {
-				t.Fatal(err)
-			}
+	for _, r := range directives {
+		t.Run(r.name, func(t *testing.T) {
+			req := r.request
 			d := decodeDirective(t, req)
 			before := smartHomeRequests(sim)
 			body := payload(t, invoke(t, rt, req))
@@ -47,7 +83,7 @@ func TestSamplesRelayed(t *testing.T) {
 			if ha := rec.last("/api/alexa/smart_home"); !bytes.Equal(body, ha) {
 				t.Errorf("the answer differs from Home Assistant's:\nfunction: %s\nHA:       %s", body, ha)
 			}
-			validate(t, body)
+			validate(t, req, body)
 			if ev := decodeEvent(t, body); ev.Header.CorrelationToken != d.Header.CorrelationToken {
 				t.Errorf("correlationToken %q, want %q", ev.Header.CorrelationToken, d.Header.CorrelationToken)
 			}
@@ -65,7 +101,7 @@ func TestSamplesRelayed(t *testing.T) {
 func TestFallbackToken(t *testing.T) {
 	t.Parallel()
 	turnOn := sample(t, "PowerController.TurnOn")
-	discovery := sample(t, "Discovery")
+	discovery := sample(t, "Discovery.Discover")
 	grant := sample(t, "Authorization.AcceptGrant")
 	tests := []struct {
 		name      string

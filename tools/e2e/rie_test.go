@@ -51,8 +51,8 @@ func TestUnderRuntimeInterfaceEmulator(t *testing.T) {
 		t.Fatalf("invoke: %v\nstderr: %s", err, emu.Stderr())
 	}
 	ev := wantAnswer(t, req, body, "Alexa", "Response")
-	if ev.endpointID() != "endpoint-001" {
-		t.Errorf("endpointId %q, want endpoint-001", ev.endpointID())
+	if want := decodeDirective(t, req).endpointID(); ev.endpointID() != want || want == "" {
+		t.Errorf("endpointId %q, want the directive's %q", ev.endpointID(), want)
 	}
 	if got := lastRequest(t, sim); got.Namespace != "Alexa.PowerController" || got.Name != "TurnOn" || got.TokenIndex != 0 {
 		t.Errorf("the simulator saw %s/%s with token %d, want Alexa.PowerController/TurnOn with the directive's token", got.Namespace, got.Name, got.TokenIndex)

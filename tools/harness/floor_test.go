@@ -15,13 +15,6 @@ import (
 	"github.com/lee-engine/lee/tools/internal/alexatest"
 )
 
-// readSample reads a sample request; the shared data is required, so its
-// absence fails the test.
-func readSample(t *testing.T, folder, name string) []byte {
-	t.Helper()
-	return alexatest.ReadSample(t, folder+"/"+name+".request.json")
-}
-
 // homeAssistant is a stand-in for Home Assistant's Alexa endpoint that
 // records what it was sent.
 type homeAssistant struct {
@@ -52,8 +45,8 @@ func TestFloorRelaysUnderHarness(t *testing.T) {
 		event []byte
 		token string
 	}{
-		{"endpoint scope", readSample(t, "PowerController", "PowerController.TurnOn"), "access-token-from-skill"},
-		{"payload scope", readSample(t, "Discovery", "Discovery"), "access-token-from-skill"},
+		{"endpoint scope", alexatest.Directive(t, "PowerController.TurnOn"), alexatest.FixtureToken},
+		{"payload scope", alexatest.Directive(t, "Discovery.Discover"), alexatest.FixtureToken},
 		{"grantee", []byte(`{"directive":{"payload":{"grantee":{"token":"grantee-token"}}}}`), "grantee-token"},
 		{"endpoint before payload", []byte(`{"directive":{"endpoint":{"scope":{"token":"e"}},"payload":{"scope":{"token":"p"}}}}`), "e"},
 	}
@@ -77,7 +70,9 @@ func TestFloorRelaysUnderHarness(t *testing.T) {
 			if ha.auth != "Bearer "+tc.token {
 				t.Errorf("Authorization = %q, want Bearer %s", ha.auth, tc.token)
 			}
-			if !bytes.Equal(ha.body, tc.event) {
+			// The floor takes the event as a json.RawMessage, which drops
+			// the white space around it (the fixtures end with a newline).
+			if !bytes.Equal(ha.body, bytes.TrimSpace(tc.event)) {
 				t.Errorf("Home Assistant got %s, want the event unchanged", ha.body)
 			}
 		})
@@ -99,7 +94,7 @@ func TestFloorFunctionError(t *testing.T) {
 	url := srv.URL
 	srv.Close() // nothing listens there any more: connection refused
 	r := startRuntime(t, Settings{Binary: floorBinary(t), Env: []string{"HA_URL=" + url}})
-	res, err := r.Invoke(testContext(t), readSample(t, "PowerController", "PowerController.TurnOff"))
+	res, err := r.Invoke(testContext(t), alexatest.Directive(t, "PowerController.TurnOff"))
 	if err != nil {
 		t.Fatalf("Invoke: %v", err)
 	}
@@ -109,7 +104,7 @@ func TestFloorFunctionError(t *testing.T) {
 	if !strings.Contains(res.Error.Message, "floor: post to home assistant") || !strings.Contains(res.Error.Message, "connection refused") {
 		t.Errorf("error = %v", res.Error)
 	}
-	if strings.Contains(res.Error.Message, "access-token-from-skill") {
+	if strings.Contains(res.Error.Message, alexatest.FixtureToken) {
 		t.Error("the token leaked into the error")
 	}
 }

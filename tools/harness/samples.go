@@ -3,12 +3,11 @@ package harness
 import (
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
-	"github.com/lee-engine/lee/tools/repocheck"
+	"github.com/lee-engine/lee/tools/internal/alexa"
 )
 
 // Sample is one of Amazon's sample Smart Home requests.
@@ -22,20 +21,16 @@ type Sample struct {
 
 const requestSuffix = ".request.json"
 
-// SampleDir finds the sample messages from dir: it walks up to the
-// repository root (the folder holding go.work) and returns
-// <root>/../shared/alexa/sample_messages, where the shared Alexa test data
-// lives beside the repository.
+// SampleDir finds Amazon's sample messages as the tests do (alexa.FindData
+// from dir): in the checkout LEE_ALEXA_DATA names, else in ../shared/alexa
+// beside the repository root above dir. Without either the error says how
+// to supply them.
 func SampleDir(dir string) (string, error) {
-	root, err := repocheck.FindRoot(dir)
+	d, err := alexa.FindData(dir)
 	if err != nil {
-		return "", fmt.Errorf("harness: sample dir: %w", err)
+		return "", fmt.Errorf("harness: sample dir: %w; %s", err, alexa.DataHint)
 	}
-	samples := filepath.Join(filepath.Dir(root), "shared", "alexa", "sample_messages")
-	if _, err := os.Stat(samples); err != nil {
-		return "", fmt.Errorf("harness: sample dir: %w", err)
-	}
-	return samples, nil
+	return d.SamplesDir(), nil
 }
 
 // Samples lists the request samples (*.request.json in dir's subfolders),

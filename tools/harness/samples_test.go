@@ -6,42 +6,58 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/lee-engine/lee/tools/internal/alexa"
+	"github.com/lee-engine/lee/tools/internal/alexatest"
 )
 
-// alexaDir is the shared Alexa test data, relative to this package: a
-// fixed path, so that it checks SampleDir's search independently.
-const alexaDir = "../../../shared/alexa"
-
-// sampleDir finds the shared samples from this package, failing the test when
-// they are missing.
-func sampleDir(t *testing.T) string {
+// sampleTree writes a folder laid out as Amazon's sample_messages, one
+// subfolder per interface, and returns it.
+func sampleTree(t *testing.T) string {
 	t.Helper()
-	dir, err := SampleDir(".")
-	if err != nil {
-		t.Fatalf("the shared Alexa samples must be at %s/sample_messages: %v", alexaDir, err)
+	dir := t.TempDir()
+	for _, f := range []string{
+		"PowerController/PowerController.TurnOn.request.json",
+		"PowerController/PowerController.TurnOn.response.json",
+		"Discovery/Discovery.request.json",
+		"Discovery/Discovery.response.json",
+		"Authorization/Authorization.AcceptGrant.request.json",
+		"StateReport/ReportState.json",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("{}"), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return dir
 }
 
-func TestSampleDirFindsTheSharedData(t *testing.T) {
-	got := sampleDir(t)
-	want, err := filepath.Abs(filepath.Join(alexaDir, "sample_messages"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != want {
-		t.Errorf("SampleDir = %s, want %s", got, want)
+// TestSampleDirFindsAmazonData checks SampleDir finds what the tests' own
+// lookup finds, when Amazon's data is at hand.
+func TestSampleDirFindsAmazonData(t *testing.T) {
+	want := alexatest.SamplesDir(t)
+	got, err := SampleDir(".")
+	if err != nil || got != want {
+		t.Errorf("SampleDir = %s, %v; want %s", got, err, want)
 	}
 }
 
-func TestSampleDirWithoutWorkspace(t *testing.T) {
-	if _, err := SampleDir(t.TempDir()); err == nil {
-		t.Error("SampleDir found samples outside any workspace")
+func TestSampleDirWithoutData(t *testing.T) {
+	t.Setenv(alexa.DataEnv, "")
+	if _, err := SampleDir(t.TempDir()); !errors.Is(err, alexa.ErrNoData) {
+		t.Errorf("SampleDir outside any workspace: %v, want ErrNoData", err)
+	}
+	t.Setenv(alexa.DataEnv, t.TempDir())
+	if _, err := SampleDir(t.TempDir()); err == nil || errors.Is(err, alexa.ErrNoData) {
+		t.Errorf("LEE_ALEXA_DATA naming a folder without the data: %v, want an error naming it", err)
 	}
 }
 
 func TestSamplesListsRequests(t *testing.T) {
-	samples, err := Samples(sampleDir(t))
+	samples, err := Samples(sampleTree(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,13 +76,16 @@ func TestSamplesListsRequests(t *testing.T) {
 			t.Errorf("%s not listed", want)
 		}
 	}
-	if names["PowerController.TurnOn.response"] || names["Discovery.response"] {
-		t.Error("responses listed as requests")
+	if names["PowerController.TurnOn.response"] || names["Discovery.response"] || names["ReportState"] {
+		t.Error("responses or a file without the .request suffix listed as requests")
+	}
+	if _, err := Samples(t.TempDir()); err == nil {
+		t.Error("Samples of an empty folder: no error")
 	}
 }
 
 func TestFindSample(t *testing.T) {
-	dir := sampleDir(t)
+	dir := sampleTree(t)
 	tests := []struct {
 		name     string
 		wantFile string

@@ -1,8 +1,8 @@
 package hasim
 
 // sampleAliases gives the endpointIds of Amazon's sample directives
-// (shared/alexa/sample_messages, which all use "endpoint-001" whatever the
-// interface) a demo entity of the right kind, chosen by the directive's
+// (sample_messages of github.com/alexa-samples/alexa-smarthome, which all
+// use "endpoint-001" whatever the interface) a demo entity of the right kind, chosen by the directive's
 // namespace; the "" entry serves every other namespace. They exist only so
 // those samples get successful answers, are not discovered, and are never
 // part of a real Home Assistant.

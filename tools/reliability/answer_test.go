@@ -51,14 +51,14 @@ func wantError(d *gateway.Directive, typ gateway.ErrorType) (namespace string, e
 }
 
 // checkError asserts that got is the ErrorResponse of type typ (see
-// wantError) to directive, valid against the schema, that keeps its
+// wantError) to directive, valid (see validate), that keeps its
 // correlationToken and endpointId, says what to fix and shows no secret.
 // (Home Assistant's own answers may echo the directive's scope, as the real
 // one does, and are relayed unchanged; only LEE's answers are searched.)
 func checkError(t *testing.T, directive, got []byte, typ gateway.ErrorType) {
 	t.Helper()
 	d := decodeDirective(t, directive)
-	validate(t, got)
+	validate(t, directive, got)
 	e := decodeEvent(t, got).Event
 	ns, want := wantError(d, typ)
 	if e.Header.Namespace != ns || e.Header.Name != "ErrorResponse" || e.Payload.Type != string(want) {
@@ -107,7 +107,7 @@ var goodAnswers = map[string]string{
 // sample directive name.
 func checkGood(t *testing.T, name string, directive, got []byte) {
 	t.Helper()
-	validate(t, got)
+	validate(t, directive, got)
 	h := decodeEvent(t, got).Event.Header
 	if kind := h.Namespace + "/" + h.Name; kind != goodAnswers[name] {
 		t.Errorf("answer is %s, want %s\n%s", kind, goodAnswers[name], got)

@@ -10,8 +10,11 @@
 // tools/fakessm and the certificates of tools/testpki. The test of
 // overlapping invocations builds a second bootstrap, with -race, and runs it
 // as Lambda Managed Instances do (AWS_LAMBDA_MAX_CONCURRENCY). The gateway's
-// concurrency and goroutine hygiene are tested in-process. Amazon's Smart
-// Home schema (shared/alexa beside the repository) judges every answer.
+// concurrency and goroutine hygiene are tested in-process. The directives
+// are the project's own fixtures (tools/internal/alexatest); every answer
+// is judged by the project's shape rules and, where Amazon's Alexa data is
+// at hand (LEE_ALEXA_DATA, else ../shared/alexa beside the repository), by
+// Amazon's Smart Home schema too.
 // docs/RELIABILITY.md at the repository root describes what is tested, how
 // to rerun it, and the figures of a real run.
 package reliability

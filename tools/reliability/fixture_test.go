@@ -5,79 +5,40 @@ import (
 	"context"
 	"errors"
 	"net"
-	"os"
-	"path/filepath"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/lee-engine/lee/tools/demo"
 	"github.com/lee-engine/lee/tools/harness"
 	"github.com/lee-engine/lee/tools/hasim"
+	"github.com/lee-engine/lee/tools/internal/alexatest"
 )
 
-// sampleToken is the bearer token in Amazon's sample directives; the tests
-// replace it by directiveToken.
-const sampleToken = "access-token-from-skill"
-
-// alexaDir is the shared Alexa test data: ../../shared/alexa from the tools
-// module, so ../../../shared/alexa from this package's folder, where the
-// tests run. Its absence fails the test.
-func alexaDir(t *testing.T) string {
+// validate fails the test when got is not a valid answer to directive:
+// the project's rules (the shape of the event, the correlationToken and
+// endpoint kept) and, when its data is at hand, Amazon's Smart Home schema.
+func validate(t *testing.T, directive, got []byte) {
 	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "alexa")
-	for _, sub := range []string{"sample_messages", filepath.FromSlash(demo.SchemaFile)} {
-		if _, err := os.Stat(filepath.Join(dir, sub)); err != nil {
-			t.Fatalf("Amazon's Alexa test data is missing: shared/alexa must sit beside the repository (looked for %s): %v",
-				filepath.Join(dir, sub), err)
-		}
-	}
-	return dir
-}
-
-var (
-	schemaOnce sync.Once
-	schema     *demo.Schema
-	schemaErr  error
-)
-
-// validate fails the test when msg is not valid against Amazon's Smart Home
-// message schema (draft-04).
-func validate(t *testing.T, msg []byte) {
-	t.Helper()
-	path := filepath.Join(alexaDir(t), filepath.FromSlash(demo.SchemaFile))
-	schemaOnce.Do(func() { schema, schemaErr = demo.LoadSchema(path) })
-	if schemaErr != nil {
-		t.Fatalf("Amazon's schema does not compile: %v", schemaErr)
-	}
-	if err := schema.Validate(msg); err != nil {
-		t.Errorf("answer is not valid against Amazon's schema: %v\nanswer: %s", err, msg)
+	if err := alexatest.CheckAnswer(t, directive, got); err != nil {
+		t.Errorf("answer is not valid: %v\nanswer: %s", err, got)
 	}
 }
 
-// sample reads one of Amazon's sample requests (see harness.FindSample)
-// with its token replaced by directiveToken.
+// sample reads one of the project's fixture directives (see
+// alexatest.Directive) with its token replaced by directiveToken.
 func sample(t *testing.T, name string) []byte {
 	t.Helper()
-	path, err := harness.FindSample(filepath.Join(alexaDir(t), "sample_messages"), name)
-	if err != nil {
-		t.Fatal(err)
+	b := alexatest.Directive(t, name)
+	if !bytes.Contains(b, []byte(alexatest.FixtureToken)) {
+		t.Fatalf("fixture %s no longer carries the token %q", name, alexatest.FixtureToken)
 	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(b, []byte(sampleToken)) {
-		t.Fatalf("sample %s no longer carries the token %q", name, sampleToken)
-	}
-	return bytes.ReplaceAll(b, []byte(sampleToken), []byte(directiveToken))
+	return bytes.ReplaceAll(b, []byte(alexatest.FixtureToken), []byte(directiveToken))
 }
 
-// The three directives of the fault matrix, by Amazon's sample names.
+// The three directives of the fault matrix, by fixture name.
 const (
 	turnOn      = "PowerController.TurnOn"
-	discovery   = "Discovery"
+	discovery   = "Discovery.Discover"
 	acceptGrant = "Authorization.AcceptGrant"
 )
 

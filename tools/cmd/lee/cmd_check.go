@@ -1,24 +1,27 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 
+	"github.com/lee-engine/lee/tools/internal/alexa"
 	"github.com/lee-engine/lee/tools/internal/cli"
 	"github.com/lee-engine/lee/tools/repocheck"
 )
 
 func init() {
-	register("check", "check the repository's rules: versions, imports (both by default)", runCheck)
+	register("check", "check the repository's rules: versions, imports, docs (all by default); alexa-data: where Amazon's data comes from", runCheck)
 }
 
-// runCheck runs `lee check [versions|imports] [--root DIR]`. Findings go to
-// stdout one per line; the exit code is 1 when there is any, 2 when the
-// command could not run.
+// runCheck runs `lee check [versions|imports|docs|alexa-data] [--root DIR]`.
+// Findings go to stdout one per line; the exit code is 1 when there is any,
+// 2 when the command could not run. alexa-data is no rule: it says whether
+// Amazon's Alexa conformance suite runs, and from where.
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := cli.NewFlagSet("lee check", "lee check [versions|imports] [--root DIR]")
+	fs := cli.NewFlagSet("lee check", "lee check [versions|imports|docs|alexa-data] [--root DIR]")
 	root := fs.String("root", "", "repository root (default: the nearest folder above the working directory holding go.work)")
 	which, err := parseWithSubcommand(fs, args)
 	if err != nil {
@@ -27,11 +30,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	checks := map[string]func(string) ([]repocheck.Finding, error){
 		"versions": repocheck.CheckVersions,
 		"imports":  repocheck.CheckImports,
+		"docs":     repocheck.CheckDocLinks,
 	}
-	names := []string{"versions", "imports"}
+	names := []string{"versions", "imports", "docs"}
 	if which != "" {
-		if _, ok := checks[which]; !ok {
-			fmt.Fprintf(stderr, "lee check: unknown check %q (versions or imports)\n", which)
+		if _, ok := checks[which]; !ok && which != "alexa-data" {
+			fmt.Fprintf(stderr, "lee check: unknown check %q (versions, imports, docs or alexa-data)\n", which)
 			return 2
 		}
 		names = []string{which}
@@ -49,6 +53,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if info, err := os.Stat(*root); err != nil || !info.IsDir() {
 		fmt.Fprintf(stderr, "lee check: root %s is not a folder\n", *root)
 		return 2
+	}
+	if which == "alexa-data" {
+		return reportAlexaData(*root, stdout, stderr)
 	}
 	code := 0
 	for _, name := range names {
@@ -87,4 +94,24 @@ func parseWithSubcommand(fs *flag.FlagSet, args []string) (string, error) {
 		return "", fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
 	return rest[0], nil
+}
+
+// reportAlexaData prints one line saying whether Amazon's Alexa conformance
+// suite ran: the tests find Amazon's data with the same lookup
+// (alexa.FindData from the repository root), so the data found here is the
+// data they used. A LEE_ALEXA_DATA that names a folder without the data
+// made those tests fail, and exits 1 here too.
+func reportAlexaData(root string, stdout, stderr io.Writer) int {
+	const suite = "Amazon's Alexa conformance suite"
+	d, err := alexa.FindData(root)
+	switch {
+	case errors.Is(err, alexa.ErrNoData):
+		fmt.Fprintf(stdout, "%s: skipped: no Alexa data; %s to run it\n", suite, alexa.DataHint)
+		return 0
+	case err != nil:
+		fmt.Fprintf(stderr, "%s: %v\n", suite, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s: ran, data from %s (%s)\n", suite, d.Dir, d.Source)
+	return 0
 }

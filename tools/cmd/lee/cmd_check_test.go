@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/lee-engine/lee/tools/internal/alexa"
 )
 
 // writeCheckTree writes a one-module workspace; brokenVersion, when set,
@@ -51,7 +53,7 @@ func TestRunCheck(t *testing.T) {
 		code      int
 		wants     []string
 	}{
-		{"both pass", "", false, nil, 0, []string{"check versions: ok", "check imports: ok"}},
+		{"all pass", "", false, nil, 0, []string{"check versions: ok", "check imports: ok", "check docs: ok"}},
 		{"versions only, flag after the word", "0.2.0", false, []string{"versions"}, 1,
 			[]string{"utility/CHANGELOG.md: module utility", "0.2.0", "check versions: 1 problem(s)"}},
 		{"imports only", "0.2.0", true, []string{"imports"}, 1,
@@ -83,5 +85,53 @@ func TestRunCheckBadRoot(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	if code := runCheck([]string{"--root", filepath.Join(t.TempDir(), "absent")}, &stdout, &stderr); code != 2 {
 		t.Fatalf("exit %d for a missing root, want 2", code)
+	}
+}
+
+// TestRunCheckAlexaData checks the line `make test` ends with, for each
+// outcome of the lookup the tests use.
+func TestRunCheckAlexaData(t *testing.T) {
+	withShared := func(t *testing.T) string {
+		root := writeCheckTree(t, "", false)
+		for _, dir := range []string{"sample_messages", "validation_schemas"} {
+			if err := os.MkdirAll(filepath.Join(root, "..", "shared", "alexa", dir), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		schema := filepath.Join(root, "..", "shared", "alexa", filepath.FromSlash(alexa.SchemaFile))
+		if err := os.WriteFile(schema, []byte("{}"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return root
+	}
+	tests := []struct {
+		name   string
+		root   func(t *testing.T) string
+		env    string
+		code   int
+		stdout string
+	}{
+		{"no data", func(t *testing.T) string { return writeCheckTree(t, "", false) }, "", 0,
+			"Amazon's Alexa conformance suite: skipped: no Alexa data; set LEE_ALEXA_DATA to the absolute path of a checkout"},
+		{"shared folder", withShared, "", 0, "Amazon's Alexa conformance suite: ran, data from "},
+		{"variable naming an empty folder", withShared, "empty", 1, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root := tc.root(t)
+			env := tc.env
+			if env != "" {
+				env = t.TempDir()
+			}
+			t.Setenv(alexa.DataEnv, env)
+			var stdout, stderr bytes.Buffer
+			code := runCheck([]string{"alexa-data", "--root", root}, &stdout, &stderr)
+			if code != tc.code || !strings.Contains(stdout.String(), tc.stdout) || strings.Count(stdout.String(), "\n") > 1 {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d and one line with %q", code, stdout.String(), stderr.String(), tc.code, tc.stdout)
+			}
+			if tc.code == 1 && !strings.Contains(stderr.String(), alexa.DataEnv) {
+				t.Errorf("stderr %q does not name %s", stderr.String(), alexa.DataEnv)
+			}
+		})
 	}
 }

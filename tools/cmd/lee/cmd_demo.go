@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	register("demo", "run the function against the simulator's demo home: Discovery, TurnOn, ReportState, checked against Amazon's schema", runDemo)
+	register("demo", "run the function against the simulator's demo home: Discovery, TurnOn, ReportState, each answer checked", runDemo)
 }
 
 // runDemo runs `lee demo [--binary PATH] [--alexa DIR]`. The report goes to
@@ -18,7 +18,7 @@ func init() {
 func runDemo(args []string, stdout, stderr io.Writer) int {
 	fs := cli.NewFlagSet("lee demo", "lee demo [--binary PATH] [--alexa DIR]")
 	binary := fs.String("binary", "", "bootstrap to run; built when the file is missing (default: dist/bootstrap of the repository)")
-	alexa := fs.String("alexa", "", "Amazon's Alexa test data (default: ../shared/alexa beside the repository; without it, built-in directives and no schema check)")
+	alexa := fs.String("alexa", "", "a checkout of Amazon's Alexa data, github.com/alexa-samples/alexa-smarthome (default: $LEE_ALEXA_DATA, else ../shared/alexa beside the repository; without it, the demo's own directives and no check against Amazon's schema)")
 	if err := fs.Parse(args); err != nil {
 		return cli.Error(fs, err, stdout, stderr)
 	}

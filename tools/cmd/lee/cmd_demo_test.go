@@ -9,8 +9,8 @@ import (
 )
 
 // TestDemoCommand checks the command's arguments and exit codes, and runs
-// the whole demo once as `make demo` does (the run needs ../shared/alexa
-// beside the repository; tools/demo tests the demo in detail).
+// the whole demo once as `make demo` does, with or without Amazon's Alexa
+// data (tools/demo tests both cases in detail).
 func TestDemoCommand(t *testing.T) {
 	broken := filepath.Join(t.TempDir(), "bootstrap")
 	if err := os.WriteFile(broken, []byte("#!/bin/sh\nexit 3\n"), 0o755); err != nil {
@@ -27,7 +27,7 @@ func TestDemoCommand(t *testing.T) {
 		{name: "stray argument", args: []string{"demo", "extra"}, code: 2, stderr: `unexpected argument "extra"`},
 		{name: "help", args: []string{"demo", "-h"}, code: 0, stdoutHas: "--binary"},
 		{name: "whole demo, building the missing binary", args: []string{"demo", "--binary", filepath.Join(t.TempDir(), "bootstrap")},
-			code: 0, stdoutHas: "demo: all 3 answers are valid against Amazon's Smart Home schema"},
+			code: 0, stdoutHas: "demo: all 3 answers are valid by the project's rules"},
 		{name: "function that cannot start", args: []string{"demo", "--binary", broken, "--alexa", filepath.Join(t.TempDir(), "none")},
 			code: 1, stderr: "lee demo: demo: not every answer is valid", stdoutHas: "FAILED: no answer"},
 	}

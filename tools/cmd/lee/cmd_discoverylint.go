@@ -5,17 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/lee-engine/lee/tools/discoverylint"
+	"github.com/lee-engine/lee/tools/internal/alexa"
 	"github.com/lee-engine/lee/tools/internal/cli"
-	"github.com/lee-engine/lee/tools/repocheck"
 )
-
-// defaultSchema is the Alexa schema relative to the repository root.
-var defaultSchema = filepath.Join("..", "shared", "alexa", "validation_schemas", "alexa_smart_home_message_schema.json")
 
 func init() {
 	register("discovery-lint", "check a Discover.Response for what makes Alexa drop devices", runDiscoveryLint)
@@ -26,8 +21,8 @@ func init() {
 // or the schema cannot be read.
 func runDiscoveryLint(args []string, stdout, stderr io.Writer) int {
 	fs := cli.NewFlagSet("lee discovery-lint", "lee discovery-lint [--schema PATH] [--root DIR] [--json] FILE")
-	schema := fs.String("schema", "", "Alexa Smart Home message schema (default: ../shared/alexa/validation_schemas/alexa_smart_home_message_schema.json from the repository root)")
-	root := fs.String("root", "", "repository root for the default schema (default: the nearest folder above the working directory holding go.work)")
+	schema := fs.String("schema", "", "Alexa Smart Home message schema (default: the one in Amazon's Alexa data at $LEE_ALEXA_DATA, else in ../shared/alexa beside the repository)")
+	root := fs.String("root", "", "repository root to look for ../shared/alexa from (default: the nearest folder above the working directory holding go.work)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	if err := fs.Parse(args); err != nil {
 		return cli.Error(fs, err, stdout, stderr)
@@ -62,26 +57,24 @@ func runDiscoveryLint(args []string, stdout, stderr io.Writer) int {
 }
 
 // resolveSchema picks the schema file: the explicit one (which must exist),
-// else the repository's shared copy when it is there. It returns "" and a
-// note saying so when only structural checks can run.
+// else the one in Amazon's Alexa data, found as the tests find it
+// (alexa.FindData from root, or from the working directory). It returns ""
+// and a note saying why when only structural checks can run.
 func resolveSchema(explicit, root string) (string, string) {
 	if explicit != "" {
 		return explicit, ""
 	}
 	if root == "" {
-		wd, err := os.Getwd()
-		if err == nil {
-			root, err = repocheck.FindRoot(wd)
-		}
-		if err != nil {
-			return "", "schema: no repository root found (" + err.Error() + "); structural checks only"
-		}
+		root = "."
 	}
-	path := filepath.Join(root, defaultSchema)
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return "", "schema: not found at " + path + "; structural checks only"
+	d, err := alexa.FindData(root)
+	switch {
+	case errors.Is(err, alexa.ErrNoData):
+		return "", "schema: no Amazon Alexa data (" + alexa.DataHint + ", or give --schema); structural checks only"
+	case err != nil:
+		return "", "schema: " + err.Error() + "; structural checks only"
 	}
-	return path, ""
+	return d.SchemaPath(), ""
 }
 
 // writeLintReport prints the findings and a summary line, or the JSON form.

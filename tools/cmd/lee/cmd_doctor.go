@@ -26,7 +26,7 @@ func runDoctor(args []string, stdout, stderr io.Writer) int {
 	caFile := fs.String("ca-file", "", "PEM bundle of a private CA, as HA_CA_FILE names it")
 	timeout := fs.Duration("timeout", doctor.DefaultTimeout, "limit of each network step and request")
 	dnsServer := fs.String("dns-server", "", "host:port of the DNS server to resolve the host with (default: the system resolver)")
-	schema := fs.String("schema", "", "Alexa Smart Home message schema for the Discovery answer (default: the repository's shared copy when present)")
+	schema := fs.String("schema", "", "Alexa Smart Home message schema for the Discovery answer (default: the one in Amazon's Alexa data at $LEE_ALEXA_DATA or ../shared/alexa beside the repository, when present)")
 	if err := fs.Parse(args); err != nil {
 		return cli.Error(fs, err, stdout, stderr)
 	}

@@ -109,7 +109,7 @@ func parseInvokeArgs(args []string) (*invokeOptions, *flag.FlagSet, error) {
 	fs.Var(&opts.env, "env", "a `KEY=VALUE` for the function's environment (repeatable)")
 	fs.Var(&opts.envFiles, "env-file", "a `file` of KEY=VALUE lines for the function's environment (repeatable)")
 	fs.Var(&opts.events, "sample", "send Amazon's sample request `NAME`, e.g. PowerController.TurnOn (repeatable; \"list\" lists them)")
-	fs.StringVar(&opts.samplesDir, "samples", "", "the sample_messages `dir` (default: ../shared/alexa/sample_messages from the repository root)")
+	fs.StringVar(&opts.samplesDir, "samples", "", "the sample_messages `dir` (default: the one in Amazon's Alexa data at $LEE_ALEXA_DATA, else in ../shared/alexa beside the repository)")
 	fs.DurationVar(&opts.timeout, "timeout", 10*time.Second, "the deadline of each invocation")
 	fs.IntVar(&opts.memoryMB, "memory", 128, "the memory size reported to the function, in MB")
 	fs.BoolVar(&opts.quietLogs, "quiet-logs", false, "do not print the function's stdout and stderr at the end")

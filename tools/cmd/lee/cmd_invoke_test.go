@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/lee-engine/lee/tools/harness"
+	"github.com/lee-engine/lee/tools/internal/alexa"
 	"github.com/lee-engine/lee/tools/internal/alexatest"
 )
 
@@ -26,10 +27,25 @@ func invokeFloor(t *testing.T) string {
 	return path
 }
 
-// requireInvokeSamples fails the test when the shared Alexa data is missing.
-func requireInvokeSamples(t *testing.T) {
+// invokeSamples writes a sample_messages folder, laid out as Amazon's, of
+// the project's own directives, for --samples.
+func invokeSamples(t *testing.T) string {
 	t.Helper()
-	alexatest.SamplesDir(t)
+	dir := t.TempDir()
+	for file, fixture := range map[string]string{
+		"PowerController/PowerController.TurnOn.request.json":  "PowerController.TurnOn",
+		"Discovery/Discovery.request.json":                     "Discovery.Discover",
+		"Authorization/Authorization.AcceptGrant.request.json": "Authorization.AcceptGrant",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(file))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, alexatest.Directive(t, fixture), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }
 
 func invokeForTest(args ...string) (int, string, string) {
@@ -39,7 +55,7 @@ func invokeForTest(args ...string) (int, string, string) {
 }
 
 func TestInvokeCommand(t *testing.T) {
-	requireInvokeSamples(t)
+	samples := invokeSamples(t)
 	floor := invokeFloor(t)
 	var mu sync.Mutex
 	var auths []string
@@ -61,7 +77,7 @@ func TestInvokeCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	code, out, errOut := invokeForTest("--binary", floor, "--env-file", envFile, "--sample", "PowerController.TurnOn", eventFile, "--quiet-logs")
+	code, out, errOut := invokeForTest("--binary", floor, "--env-file", envFile, "--samples", samples, "--sample", "PowerController.TurnOn", eventFile, "--quiet-logs")
 	if code != 0 {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
@@ -82,17 +98,17 @@ func TestInvokeCommand(t *testing.T) {
 	}
 	mu.Lock()
 	defer mu.Unlock()
-	if len(auths) != 2 || auths[0] != "Bearer access-token-from-skill" || auths[1] != "Bearer file-token" {
+	if len(auths) != 2 || auths[0] != "Bearer "+alexatest.FixtureToken || auths[1] != "Bearer file-token" {
 		t.Errorf("Home Assistant saw %q", auths)
 	}
 }
 
 func TestInvokeCommandFunctionError(t *testing.T) {
-	requireInvokeSamples(t)
+	samples := invokeSamples(t)
 	ha := httptest.NewServer(http.NotFoundHandler())
 	url := ha.URL
 	ha.Close()
-	code, out, errOut := invokeForTest("--binary", invokeFloor(t), "--env", "HA_URL="+url, "--sample", "Discovery")
+	code, out, errOut := invokeForTest("--binary", invokeFloor(t), "--env", "HA_URL="+url, "--samples", samples, "--sample", "Discovery")
 	if code != 1 {
 		t.Fatalf("exit %d, want 1\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
@@ -104,7 +120,19 @@ func TestInvokeCommandFunctionError(t *testing.T) {
 }
 
 func TestInvokeCommandListsSamples(t *testing.T) {
-	requireInvokeSamples(t)
+	code, out, errOut := invokeForTest("--samples", invokeSamples(t), "--sample", "list")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if out != "Authorization.AcceptGrant\nDiscovery\nPowerController.TurnOn\n" {
+		t.Errorf("list:\n%s", out)
+	}
+}
+
+// TestInvokeCommandListsAmazonSamples lists the samples found by default,
+// in Amazon's data.
+func TestInvokeCommandListsAmazonSamples(t *testing.T) {
+	alexatest.SamplesDir(t)
 	code, out, errOut := invokeForTest("--sample", "list")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -116,8 +144,19 @@ func TestInvokeCommandListsSamples(t *testing.T) {
 	}
 }
 
+// TestInvokeCommandWithoutAmazonData says how to supply Amazon's samples
+// when --sample finds none.
+func TestInvokeCommandWithoutAmazonData(t *testing.T) {
+	t.Setenv(alexa.DataEnv, "")
+	t.Chdir(t.TempDir())
+	code, _, errOut := invokeForTest("--sample", "list")
+	if code != 1 || !strings.Contains(errOut, "set LEE_ALEXA_DATA") {
+		t.Errorf("exit %d, stderr %q; want 1 and how to set LEE_ALEXA_DATA", code, errOut)
+	}
+}
+
 func TestInvokeCommandUsageErrors(t *testing.T) {
-	requireInvokeSamples(t)
+	samples := invokeSamples(t)
 	missing := filepath.Join(t.TempDir(), "missing")
 	tests := []struct {
 		name     string
@@ -127,11 +166,11 @@ func TestInvokeCommandUsageErrors(t *testing.T) {
 	}{
 		{"no events", nil, 2, "at least one event"},
 		{"unknown flag", []string{"--nope"}, 2, "flag provided but not defined"},
-		{"unknown sample", []string{"--sample", "No.Such"}, 2, "No.Such"},
+		{"unknown sample", []string{"--samples", samples, "--sample", "No.Such"}, 2, "No.Such"},
 		{"missing file", []string{"--", missing}, 2, "no such file"},
-		{"bad env", []string{"--env", "NOEQUALS", "--sample", "Discovery"}, 2, "KEY=VALUE"},
-		{"missing env file", []string{"--env-file", missing, "--sample", "Discovery"}, 2, "no such file"},
-		{"missing binary", []string{"--binary", missing, "--sample", "Discovery"}, 1, "no such file"},
+		{"bad env", []string{"--env", "NOEQUALS", "--samples", samples, "--sample", "Discovery"}, 2, "KEY=VALUE"},
+		{"missing env file", []string{"--env-file", missing, "--samples", samples, "--sample", "Discovery"}, 2, "no such file"},
+		{"missing binary", []string{"--binary", missing, "--samples", samples, "--sample", "Discovery"}, 1, "no such file"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -9,8 +9,8 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// SchemaFile is where Amazon's Smart Home message schema lives inside the
-// shared Alexa folder.
+// SchemaFile is where Amazon's Smart Home message schema lives inside a
+// checkout of Amazon's Alexa data (see FindData).
 const SchemaFile = "validation_schemas/alexa_smart_home_message_schema.json"
 
 // Schema checks messages against Amazon's Smart Home message schema
