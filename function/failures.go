@@ -80,7 +80,7 @@ func answerFailure(res *gateway.HAResult) (failure, bool) {
 	case s >= 200 && s < 300 && gateway.IsAlexaMessage(res.Body):
 		return failure{}, false
 	case s < 200:
-		return failure{gateway.ErrInternal, fmt.Sprintf("Home Assistant (or the proxy in front of it) answered %d %s instead of an Alexa message: is a proxy switching the connection to WebSocket or another protocol?", s, http.StatusText(s))}, true
+		return failure{gateway.InternalError, fmt.Sprintf("Home Assistant (or the proxy in front of it) answered %d %s instead of an Alexa message: is a proxy switching the connection to WebSocket or another protocol?", s, http.StatusText(s))}, true
 	case s == http.StatusUnauthorized || s == http.StatusForbidden:
 		return failure{gateway.InvalidAuthorizationCredential, fmt.Sprintf("Home Assistant returned %d: the token is not accepted; re-link the skill's account or renew the long-lived access token", s)}, true
 	case s == http.StatusNotFound:

@@ -117,7 +117,7 @@ func Decode(raw []byte) (*Input, error) {
 	err := json.Unmarshal(raw, &w)
 	var typeErr *json.UnmarshalTypeError
 	if err != nil && !errors.As(err, &typeErr) {
-		return nil, fmt.Errorf("lambdaiface: decode event: %w: %w", ErrNotObject, err)
+		return nil, fmt.Errorf("lambdaiface: decode event: %w (not well-formed JSON: %w)", ErrNotObject, err)
 	}
 	if typeErr != nil && typeErr.Field == "" {
 		return nil, fmt.Errorf("lambdaiface: decode event: %w", ErrNotObject)
