@@ -93,11 +93,11 @@ func TestValidateEventErrorHidesContent(t *testing.T) {
 }
 
 func TestValidationErrorFormat(t *testing.T) {
-	err := error(&ValidationError{Field: "directive.header.name", Reason: "missing", Err: ErrMissingField})
-	if got, want := err.Error(), "field directive.header.name: missing"; got != want {
+	err := error(&ValidationError{Field: "token", Reason: "empty", Err: ErrBadToken})
+	if got, want := err.Error(), "field token: empty"; got != want {
 		t.Fatalf("Error() = %q, want %q", got, want)
 	}
-	if !errors.Is(err, ErrMissingField) {
+	if !errors.Is(err, ErrBadToken) {
 		t.Fatal("errors.Is does not reach the sentinel")
 	}
 }

@@ -3,7 +3,6 @@ package singleton_test
 import (
 	"fmt"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/lee-engine/lee/singleton"
@@ -21,11 +20,4 @@ func ExampleSlot() {
 	// Output:
 	// building the client
 	// true true
-}
-
-func ExampleParseProcStatus() {
-	status := "Name:\tbootstrap\nVmHWM:\t   24580 kB\nVmRSS:\t   21012 kB\n"
-	rss, peak, err := singleton.ParseProcStatus(strings.NewReader(status))
-	fmt.Println(rss, peak, err)
-	// Output: 21012 24580 <nil>
 }
