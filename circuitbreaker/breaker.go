@@ -9,7 +9,7 @@ import (
 // Breaker guards calls to one service: after FailureThreshold failures in
 // a row it refuses calls at once for OpenTimeout, then lets trial calls
 // through to decide whether to close again. A Breaker is safe for
-// concurrent use; create it with New or Registry.Get.
+// concurrent use; create it with New.
 type Breaker struct {
 	name string
 	cb   *gobreaker.CircuitBreaker[struct{}]

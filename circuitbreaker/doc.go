@@ -8,8 +8,7 @@
 // calls with an *OpenError (errors.Is(err, ErrOpen)) without running them.
 // Once Settings.OpenTimeout has passed, the next call finds it HALF_OPEN: a
 // few trial calls go through; enough successes close it, one failure opens
-// it again. A Registry hands out one breaker per name, all made from the
-// same default Settings.
+// it again.
 //
 // Time is not injectable (gobreaker reads the clock itself), and the
 // OPEN → HALF_OPEN change is noticed lazily by Execute or State rather

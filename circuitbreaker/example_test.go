@@ -28,12 +28,3 @@ func ExampleBreaker_Execute() {
 	// connection refused false
 	// circuitbreaker "home_assistant": OPEN: call refused true
 }
-
-func ExampleRegistry() {
-	r := circuitbreaker.NewRegistry(circuitbreaker.Settings{FailureThreshold: 1})
-	_ = r.Get("home_assistant").Execute(func() error { return errors.New("timeout") })
-	_ = r.Get("ssm").Execute(func() error { return nil })
-	states := r.States()
-	fmt.Println(states["home_assistant"], states["ssm"])
-	// Output: OPEN CLOSED
-}

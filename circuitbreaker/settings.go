@@ -13,7 +13,7 @@ const (
 // has a documented default.
 //
 // Name identifies the breaker in OpenError and OnStateChange. Zero value:
-// "" (Registry.Get fills it in with the name asked for).
+// "".
 //
 // FailureThreshold is how many failures in a row open a closed breaker.
 // Zero value: 5.

@@ -53,8 +53,8 @@ func ExampleConfig_String() {
 
 func ExampleTier_Settings() {
 	s := config.TierMinimum.Settings()
-	fmt.Println(s.CacheMaxEntries, s.CacheTTL, s.BreakerFailureThreshold, s.MetricSet, s.SecretTTL)
-	// Output: 64 30s 3 essential 2m0s
+	fmt.Println(s.BreakerFailureThreshold, s.MetricSet, s.SecretTTL)
+	// Output: 3 essential 2m0s
 }
 
 // staticSSM answers every GetParameter with one value, as a test double.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -37,11 +36,23 @@ type ParameterClient interface {
 	GetParameter(ctx context.Context, name string) (string, error)
 }
 
+// Cache is where a ParameterStore keeps the values it read, each for a
+// TTL. The cache module's *cache.Cache satisfies it; config does not import
+// it, so that each module stays usable alone.
+type Cache interface {
+	Get(key string) (any, bool)
+	Set(key string, value any, ttl time.Duration) error
+}
+
 // StoreSettings configures a ParameterStore.
 //
-// TTL is how long a value read from Parameter Store is reused before it
-// is read again; zero or negative means DefaultSecretTTL (5 minutes).
-// Tier.Settings().SecretTTL is the intended source.
+// Cache keeps each value read for TTL, so that a rotated parameter is read
+// again once its TTL has passed, without a cold start; nil means nothing
+// is kept and every Get calls Parameter Store.
+//
+// TTL is how long a value is kept; zero or negative means
+// DefaultSecretTTL (5 minutes). Tier.Settings().SecretTTL is the intended
+// source.
 //
 // NewClient builds the client on the first Get that needs it; nil means
 // the default: SigV4-signed GetParameter requests over the credentials
@@ -50,20 +61,19 @@ type ParameterClient interface {
 // AWS_REGION or AWS_DEFAULT_REGION), sent to AWS_ENDPOINT_URL_SSM or
 // AWS_ENDPOINT_URL when set, with throttling retried up to
 // AWS_MAX_ATTEMPTS attempts (default 3).
-//
-// Now tells the time for TTL checks; nil means time.Now.
 type StoreSettings struct {
+	Cache     Cache
 	TTL       time.Duration
 	NewClient func(ctx context.Context) (ParameterClient, error)
-	Now       func() time.Time
 }
 
 // ParameterStore reads SecureString parameters from SSM Parameter Store,
-// decrypted, and caches each value for a TTL. No client is built and no
-// AWS variable is read until the first Get: a function configured without
-// HA_TOKEN_PARAMETER never pays for it. A ParameterStore is safe for concurrent use; reads
-// that miss the cache are made one at a time, so concurrent Gets of a
-// name share one SSM call. Create it with NewParameterStore.
+// decrypted, and keeps each value in its Cache for a TTL. No client is
+// built and no AWS variable is read until the first Get: a function
+// configured without HA_TOKEN_PARAMETER never pays for it. A
+// ParameterStore is safe for concurrent use; reads that miss the cache are
+// made one at a time, so concurrent Gets of a name share one SSM call.
+// Create it with NewParameterStore.
 type ParameterStore struct {
 	settings StoreSettings
 
@@ -71,14 +81,6 @@ type ParameterStore struct {
 	// unlike a mutex, waiting for it respects the caller's context.
 	turn   chan struct{}
 	client ParameterClient // built under turn; nil until then
-
-	mu     sync.Mutex // guards values
-	values map[string]cachedValue
-}
-
-type cachedValue struct {
-	value   string
-	expires time.Time
 }
 
 // NewParameterStore returns a ParameterStore using s. It is cheap: it
@@ -90,14 +92,7 @@ func NewParameterStore(s StoreSettings) *ParameterStore {
 	if s.NewClient == nil {
 		s.NewClient = newDefaultClient
 	}
-	if s.Now == nil {
-		s.Now = time.Now
-	}
-	return &ParameterStore{
-		settings: s,
-		turn:     make(chan struct{}, 1),
-		values:   map[string]cachedValue{},
-	}
+	return &ParameterStore{settings: s, turn: make(chan struct{}, 1)}
 }
 
 // Get returns the decrypted value of the parameter name, with surrounding
@@ -131,20 +126,23 @@ func (p *ParameterStore) Get(ctx context.Context, name string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	p.mu.Lock()
-	p.values[name] = cachedValue{value: v, expires: p.settings.Now().Add(p.settings.TTL)}
-	p.mu.Unlock()
+	if c := p.settings.Cache; c != nil {
+		// A value that cannot be kept is still good for this call.
+		_ = c.Set(cacheKey(name), v, p.settings.TTL)
+	}
 	return v, nil
 }
 
+// cacheKey is the cache key of parameter name.
+func cacheKey(name string) string { return "ssm:" + name }
+
 func (p *ParameterStore) cached(name string) (string, bool) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	c, ok := p.values[name]
-	if !ok || !p.settings.Now().Before(c.expires) {
+	if p.settings.Cache == nil {
 		return "", false
 	}
-	return c.value, true
+	v, ok := p.settings.Cache.Get(cacheKey(name))
+	s, isString := v.(string)
+	return s, ok && isString
 }
 
 // fetch builds the client if needed and reads name; the caller holds turn.

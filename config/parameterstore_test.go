@@ -34,11 +34,43 @@ func (c *clock) Advance(d time.Duration) {
 	c.now = c.now.Add(d)
 }
 
+// ttlCache is a Cache over a map and a hand-moved clock, standing in for
+// the cache module (which config does not import).
+type ttlCache struct {
+	clk  *clock
+	mu   sync.Mutex
+	vals map[string]ttlEntry
+}
+
+type ttlEntry struct {
+	v       any
+	expires time.Time
+}
+
+func newTTLCache(clk *clock) *ttlCache { return &ttlCache{clk: clk, vals: map[string]ttlEntry{}} }
+
+func (c *ttlCache) Get(key string) (any, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.vals[key]
+	if !ok || !c.clk.Now().Before(e.expires) {
+		return nil, false
+	}
+	return e.v, true
+}
+
+func (c *ttlCache) Set(key string, v any, ttl time.Duration) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.vals[key] = ttlEntry{v: v, expires: c.clk.Now().Add(ttl)}
+	return nil
+}
+
 func newFakeStore(ttl time.Duration, f *fakeSSM, clk *clock) (*ParameterStore, *atomic.Int32) {
 	builds := &atomic.Int32{}
 	return NewParameterStore(StoreSettings{
-		TTL: ttl,
-		Now: clk.Now,
+		TTL:   ttl,
+		Cache: newTTLCache(clk),
 		NewClient: func(context.Context) (ParameterClient, error) {
 			builds.Add(1)
 			return f, nil
@@ -249,6 +281,19 @@ func TestParameterStoreMisuse(t *testing.T) {
 	}
 	if _, err := store.Get(context.Background(), "/p"); err == nil {
 		t.Fatal("nil client accepted")
+	}
+}
+
+func TestParameterStoreWithoutCacheReadsEveryTime(t *testing.T) {
+	f := &fakeSSM{answer: func(string) (string, error) { return "v", nil }}
+	store := NewParameterStore(StoreSettings{NewClient: func(context.Context) (ParameterClient, error) { return f, nil }})
+	for range 3 {
+		if got, err := store.Get(context.Background(), "/lee/token"); err != nil || got != "v" {
+			t.Fatalf("Get() = %q, %v", got, err)
+		}
+	}
+	if n := f.calls.Load(); n != 3 {
+		t.Fatalf("%d SSM calls without a cache, want 3", n)
 	}
 }
 

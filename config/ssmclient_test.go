@@ -40,7 +40,7 @@ func TestDefaultClientAgainstLocalParameterStore(t *testing.T) {
 				t.Setenv(k, v)
 			}
 			clk := &clock{now: time.Unix(1_700_000_000, 0)}
-			store := NewParameterStore(StoreSettings{TTL: time.Minute, Now: clk.Now})
+			store := NewParameterStore(StoreSettings{TTL: time.Minute, Cache: newTTLCache(clk)})
 			t.Cleanup(func() { closeStoreClient(store) })
 			if n := len(srv.seen()); n != 0 {
 				t.Fatalf("NewParameterStore made %d requests", n)

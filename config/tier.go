@@ -2,8 +2,10 @@ package config
 
 import "time"
 
-// Tier selects how much memory, time and metrics LEE spends: it sizes
-// caches and TTLs, tunes the circuit breaker and picks the metric set.
+// Tier selects how much LEE spends on logs, metrics and calls to Parameter
+// Store, and how patient it is with a failing Home Assistant: it sets the
+// fallback token's cache TTL, tunes the circuit breaker, caps the log
+// lines and values, and picks the metric set.
 type Tier string
 
 // The three tiers, from the leanest to the most generous.
@@ -31,8 +33,6 @@ const (
 // TierSettings are the numbers a tier stands for. Every field is set by
 // Tier.Settings; the zero value is not meant to be used.
 //
-// CacheMaxEntries bounds each in-memory cache.
-// CacheTTL is how long a cached entry stays fresh.
 // BreakerFailureThreshold is how many consecutive failures open the
 // Home Assistant circuit breaker.
 // BreakerOpenTimeout is how long the open breaker refuses calls before
@@ -43,11 +43,10 @@ const (
 // are dropped and counted (a hostile answer cannot flood CloudWatch Logs).
 // LogValueRunes is the most runes one logged value may take.
 // MetricSet is MetricSetEssential or MetricSetAll.
-// SecretTTL is how long a token read from SSM Parameter Store is reused
-// before it is read again.
+// SecretTTL is how long the fallback token read from SSM Parameter Store
+// stays in the cache before it is read again, so a rotated token is used
+// within that time without a cold start.
 type TierSettings struct {
-	CacheMaxEntries         int
-	CacheTTL                time.Duration
 	BreakerFailureThreshold uint32
 	BreakerOpenTimeout      time.Duration
 	BreakerHalfOpenRequests uint32
@@ -64,8 +63,6 @@ func (t Tier) Settings() TierSettings {
 	switch t {
 	case TierMinimum:
 		return TierSettings{
-			CacheMaxEntries:         64,
-			CacheTTL:                30 * time.Second,
 			BreakerFailureThreshold: 3,
 			BreakerOpenTimeout:      10 * time.Second,
 			BreakerHalfOpenRequests: 1,
@@ -76,8 +73,6 @@ func (t Tier) Settings() TierSettings {
 		}
 	case TierMaximum:
 		return TierSettings{
-			CacheMaxEntries:         2048,
-			CacheTTL:                5 * time.Minute,
 			BreakerFailureThreshold: 10,
 			BreakerOpenTimeout:      60 * time.Second,
 			BreakerHalfOpenRequests: 3,
@@ -88,8 +83,6 @@ func (t Tier) Settings() TierSettings {
 		}
 	default:
 		return TierSettings{
-			CacheMaxEntries:         256,
-			CacheTTL:                time.Minute,
 			BreakerFailureThreshold: 5,
 			BreakerOpenTimeout:      30 * time.Second,
 			BreakerHalfOpenRequests: 1,

@@ -13,8 +13,6 @@ func TestTierSettings(t *testing.T) {
 		strictlyL bool
 	}
 	checks := []bounds{
-		{"CacheMaxEntries", int64(low.CacheMaxEntries), int64(mid.CacheMaxEntries), int64(high.CacheMaxEntries), true},
-		{"CacheTTL", int64(low.CacheTTL), int64(mid.CacheTTL), int64(high.CacheTTL), true},
 		{"BreakerFailureThreshold", int64(low.BreakerFailureThreshold), int64(mid.BreakerFailureThreshold), int64(high.BreakerFailureThreshold), true},
 		{"BreakerOpenTimeout", int64(low.BreakerOpenTimeout), int64(mid.BreakerOpenTimeout), int64(high.BreakerOpenTimeout), true},
 		{"BreakerHalfOpenRequests", int64(low.BreakerHalfOpenRequests), int64(mid.BreakerHalfOpenRequests), int64(high.BreakerHalfOpenRequests), false},

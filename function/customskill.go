@@ -18,32 +18,32 @@ const (
 
 // customSkill relays an Alexa custom-skill request to Home Assistant's
 // /api/alexa and answers with a short spoken apology when that fails.
-func (h *handler) customSkill(ctx context.Context, raw []byte) ([]byte, error) {
-	h.g.RecordMetric(gateway.MetricCustomSkillRequests, 1)
-	var req gateway.CustomSkillRequest
-	if err := json.Unmarshal(raw, &req); err != nil {
+func (h *handler) customSkill(ctx context.Context, req *gateway.Request) ([]byte, error) {
+	h.g.Count(ctx, gateway.MetricCustomSkillRequests, 1)
+	if req.Err != nil {
 		// Alexa still needs an answer it can speak; the cause goes to the log.
-		return h.speak(ctx, sayFailed, "the custom skill request could not be read: "+err.Error())
+		return h.speak(ctx, sayFailed, "the custom skill request could not be read: "+req.Err.Error())
 	}
-	h.g.SetCorrelationID(req.Request.RequestID)
-	bctx, cancel, ok, cut := budget(ctx, h.g.Config().Timeout)
+	bctx, cancel, ok := h.g.Budget(ctx)
 	defer cancel()
 	if !ok {
 		return h.speak(ctx, sayUnreachable, "no time left before the Lambda deadline")
 	}
-	token := req.AccessToken()
-	if token == "" {
-		fallback, err := h.g.FallbackToken(bctx)
-		if err != nil {
-			h.g.LogWarn(ctx, "fallback token unavailable", slog.String("error", err.Error()))
+	token, err := h.g.Token(bctx, req)
+	if err != nil {
+		// As for a directive: the fallback token could not be read, and
+		// what the answer says follows the same mapping.
+		h.g.LogWarn(ctx, "fallback token unavailable", slog.String("error", err.Error()))
+		f := tokenFailure(err)
+		if f.typ == gateway.BridgeUnreachable {
+			return h.speak(ctx, sayUnreachable, f.message)
 		}
-		token = fallback
+		return h.speak(ctx, sayFailed, f.message)
 	}
 	if token == "" {
 		return h.speak(ctx, sayNotLinked, "no access token in the request and no fallback token configured")
 	}
-	h.g.LogSecret(token)
-	res, err := h.g.CallHomeAssistant(bctx, gateway.HARequest{Path: gateway.CustomSkillPath, Token: token, Body: raw, BudgetCut: cut})
+	res, err := h.g.CallHomeAssistant(bctx, gateway.CustomSkillPath, token, req.Raw)
 	switch {
 	case err != nil:
 		return h.speak(ctx, sayUnreachable, err.Error())
@@ -53,7 +53,7 @@ func (h *handler) customSkill(ctx context.Context, raw []byte) ([]byte, error) {
 		return h.speak(ctx, sayFailed, "Home Assistant's answer is not a skill response")
 	}
 	h.g.LogInfo(ctx, "custom skill request relayed",
-		slog.String("type", req.Request.Type), slog.Int("status", res.Status),
+		slog.String("type", req.Skill.Request.Type), slog.Int("status", res.Status),
 		slog.Int64("latencyMs", res.Latency.Milliseconds()))
 	return res.Body, nil
 }
@@ -73,5 +73,5 @@ func isSkillResponse(b []byte) bool {
 	if !utf8.Valid(b) || json.Unmarshal(b, &probe) != nil {
 		return false
 	}
-	return len(probe.Response) > 0 && probe.Response[0] == '{'
+	return gateway.LeadingByte(probe.Response) == '{'
 }

@@ -118,7 +118,7 @@ func noAnswerErrorCases(t *testing.T) []errorCase {
 			want: wantError{"Alexa", bridge, "time budget"}, metric: gateway.MetricBridgeUnreachable, calls: atMostOne},
 		{name: "Lambda deadline before HA_TIMEOUT", blocks: true, deadline: 1200 * time.Millisecond,
 			want: wantError{"Alexa", bridge, "time budget"}, metric: gateway.MetricBridgeUnreachable, calls: atMostOne},
-		{name: "no time left before the Lambda deadline", reply: respond(200, "application/json", turnOnAnswer), deadline: lambdaMargin * 3 / 4,
+		{name: "no time left before the Lambda deadline", reply: respond(200, "application/json", turnOnAnswer), deadline: gateway.DeadlineMargin * 3 / 4,
 			want: wantError{"Alexa", bridge, "timeout"}, metric: gateway.MetricBridgeUnreachable, calls: 0},
 		{name: "Discovery answered 503", sample: discoveryRequest, reply: haStatus(503),
 			want: wantError{"Alexa", bridge, "503"}, metric: gateway.MetricBridgeUnreachable, calls: 1},
@@ -311,7 +311,7 @@ func TestBreakerIgnoresCutBudget(t *testing.T) {
 	event := fixtureFile(t, turnOnRequest)
 	n := 2 * int(cfg.Tier.Settings().BreakerFailureThreshold)
 	for range n {
-		out, err := f.h.Invoke(lambdaContext(t, testRequestID, time.Now().Add(lambdaMargin+100*time.Millisecond)), event)
+		out, err := f.h.Invoke(lambdaContext(t, testRequestID, time.Now().Add(gateway.DeadlineMargin+100*time.Millisecond)), event)
 		if err != nil {
 			t.Fatal(err)
 		}

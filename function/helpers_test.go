@@ -119,8 +119,12 @@ func newFixture(tb testing.TB, cfg *gateway.Configuration, opts ...func(*gateway
 		tb.Fatalf("gateway.FromConfig: %v", err)
 	}
 	tb.Cleanup(g.Close)
+	h, err := newHandler(g)
+	if err != nil {
+		tb.Fatalf("newHandler: %v", err)
+	}
 	g.MarkInitDone()
-	return &fixture{h: newHandler(g), g: g, out: out}
+	return &fixture{h: h, g: g, out: out}
 }
 
 // lambdaContext is what the Lambda runtime hands Invoke: a deadline and

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 
 	"github.com/lee-engine/lee/gateway"
@@ -20,11 +19,8 @@ type health struct {
 }
 
 // http answers a Lambda function URL or API Gateway HTTP API request.
-func (h *handler) http(ctx context.Context, raw []byte) ([]byte, error) {
-	var req gateway.HTTPRequest
-	if err := json.Unmarshal(raw, &req); err != nil {
-		return nil, h.eventError(ctx, fmt.Errorf("lee: function URL request could not be read: %w", err))
-	}
+func (h *handler) http(_ context.Context, in *gateway.Request) ([]byte, error) {
+	req := in.HTTP
 	path := req.RawPath
 	if path == "" {
 		path = req.RequestContext.HTTP.Path

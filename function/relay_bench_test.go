@@ -141,8 +141,12 @@ func newBenchHandler(b *testing.B, haURL string) *handler {
 	if err != nil {
 		b.Fatalf("load gateway: %v", err)
 	}
+	h, err := newHandler(g)
+	if err != nil {
+		b.Fatalf("newHandler: %v", err)
+	}
 	g.MarkInitDone()
-	return newHandler(g)
+	return h
 }
 
 // benchInvocationContext is what aws-lambda-go hands the handler: a deadline and

@@ -14,16 +14,14 @@ import (
 // Type aliases carry the types the function needs, so that it imports the
 // gateway alone (lee check imports enforces that).
 type (
+	Input               = lambdaiface.Input
 	Directive           = lambdaiface.Directive
 	DirectiveError      = lambdaiface.DirectiveError
-	Header              = lambdaiface.Header
 	Response            = lambdaiface.Response
 	ErrorType           = lambdaiface.ErrorType
 	EventKind           = lambdaiface.Kind
 	TokenSource         = lambdaiface.TokenSource
-	CustomSkillRequest  = lambdaiface.CustomSkillRequest
 	CustomSkillResponse = lambdaiface.CustomSkillResponse
-	HTTPRequest         = lambdaiface.HTTPRequest
 	HTTPResponse        = lambdaiface.HTTPResponse
 	Configuration       = config.Config
 	VarError            = config.VarError
@@ -32,7 +30,7 @@ type (
 	InitSnapshot        = initialization.Snapshot
 )
 
-// Event kinds, as Classify reports them.
+// Event kinds, the first index of the dispatch table.
 const (
 	KindUnknown     = lambdaiface.KindUnknown
 	KindSmartHome   = lambdaiface.KindSmartHome
@@ -41,18 +39,30 @@ const (
 	KindWarmup      = lambdaiface.KindWarmup
 )
 
-// Alexa error types the function answers with. They are ErrorType values
-// for ErrorResponse, not Go errors.
+// Where a row's events carry the user's token (Row.Token).
 const (
-	ErrBridgeUnreachable    = lambdaiface.BridgeUnreachable
-	ErrInvalidAuthorization = lambdaiface.InvalidAuthorizationCredential
-	ErrInternal             = lambdaiface.InternalError
-	ErrInvalidDirective     = lambdaiface.InvalidDirective
-	ErrAcceptGrantFailed    = lambdaiface.AcceptGrantFailed
+	TokenNone          = lambdaiface.TokenNone
+	TokenEndpointScope = lambdaiface.TokenEndpointScope
+	TokenPayloadScope  = lambdaiface.TokenPayloadScope
+	TokenGrantee       = lambdaiface.TokenGrantee
+	TokenSkillUser     = lambdaiface.TokenSkillUser
 )
 
-// TokenNone is the TokenSource of a directive that carries no token.
-const TokenNone = lambdaiface.TokenNone
+// Alexa namespaces with rules of their own.
+const (
+	NamespaceDiscovery     = "Alexa.Discovery"
+	NamespaceAuthorization = lambdaiface.NamespaceAuthorization
+)
+
+// Alexa error types the function answers with: values for ErrorResponse's
+// payload.type, not Go errors.
+const (
+	BridgeUnreachable              = lambdaiface.BridgeUnreachable
+	InvalidAuthorizationCredential = lambdaiface.InvalidAuthorizationCredential
+	InternalError                  = lambdaiface.InternalError
+	InvalidDirective               = lambdaiface.InvalidDirective
+	AcceptGrantFailed              = lambdaiface.AcceptGrantFailed
+)
 
 // Kinds of failed requests, as httpclient classifies them (HAError.Kind).
 const (
@@ -63,7 +73,6 @@ const (
 	HTTPTimeout  = httpclient.KindTimeout
 	HTTPReset    = httpclient.KindReset
 	HTTPTooLarge = httpclient.KindTooLarge
-	HTTPStatus   = httpclient.KindStatus
 	HTTPCanceled = httpclient.KindCanceled
 )
 
@@ -81,31 +90,18 @@ const (
 	MetricCustomSkillRequests  = metrics.CustomSkillRequests
 )
 
-// Sentinel errors of the interface modules the function may test for.
+// Sentinel errors of the interface modules the function tests for.
 var (
 	// ErrBadToken matches a token CallHomeAssistant refused to send.
 	ErrBadToken = security.ErrBadToken
-	// ErrBreakerOpen matches a call a circuit breaker refused.
+	// ErrBreakerOpen matches a call the circuit breaker refused.
 	ErrBreakerOpen = circuitbreaker.ErrOpen
 	// ErrParameterNotFound, ErrAccessDenied and ErrThrottled match the
-	// reasons FallbackToken could not read HA_TOKEN_PARAMETER.
+	// reasons Token could not read HA_TOKEN_PARAMETER.
 	ErrParameterNotFound = config.ErrParameterNotFound
 	ErrAccessDenied      = config.ErrAccessDenied
 	ErrThrottled         = config.ErrThrottled
 )
-
-// Classify tells which kind of event raw is (lambdaiface.Classify). The
-// event functions below are pure, so they need no core and no construction.
-func Classify(raw []byte) (EventKind, error) { return lambdaiface.Classify(raw) }
-
-// DecodeDirective decodes and checks a Smart Home request body; a problem
-// is a *DirectiveError (lambdaiface.DecodeDirective).
-func DecodeDirective(raw []byte) (*Directive, error) { return lambdaiface.DecodeDirective(raw) }
-
-// ReadDirectiveHead reads only the header and the endpoint's id and cookie
-// of a refused request body, without decoding the rest; nil when no header
-// can be read (lambdaiface.ReadDirectiveHead).
-func ReadDirectiveHead(raw []byte) *Directive { return lambdaiface.ReadDirectiveHead(raw) }
 
 // IsAlexaMessage reports whether Home Assistant's answer is an Alexa Smart
 // Home message that may be passed through (lambdaiface.IsAlexaMessage).
@@ -115,11 +111,13 @@ func IsAlexaMessage(body []byte) bool { return lambdaiface.IsAlexaMessage(body) 
 // session (lambdaiface.NewSpeechResponse).
 func NewSpeechResponse(text string) *CustomSkillResponse { return lambdaiface.NewSpeechResponse(text) }
 
-// NewMessageID returns a random Alexa message id (utility.NewMessageID).
-func NewMessageID() string { return utility.NewMessageID() }
-
-// ErrorResponse builds the schema-valid Alexa ErrorResponse to d with a new
-// messageId; it keeps d's correlationToken and endpoint, never its token.
-func (g *Gateway) ErrorResponse(d *Directive, typ ErrorType, message string) *Response {
-	return lambdaiface.NewErrorResponse(d, utility.NewMessageID(), typ, message)
+// NewErrorResponse builds the schema-valid Alexa ErrorResponse to d with a
+// new messageId; it keeps d's correlationToken and endpoint, never its
+// token (lambdaiface.NewErrorResponse).
+func NewErrorResponse(d *Directive, typ ErrorType, message string) *Response {
+	return lambdaiface.NewErrorResponse(d, typ, message)
 }
+
+// LeadingByte is the first byte of b that is not JSON white space, or 0
+// (utility.LeadingByte): enough to tell an HTML page from JSON.
+func LeadingByte(b []byte) byte { return utility.LeadingByte(b) }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
+	"time"
 
 	"github.com/lee-engine/lee/cache"
 	"github.com/lee-engine/lee/circuitbreaker"
@@ -17,20 +19,97 @@ import (
 	"github.com/lee-engine/lee/singleton"
 )
 
-// The stateless interfaces still get a core value, so that "constructed",
-// its construction time and its fast-path registration mean the same for
-// all eleven.
-type (
-	securityCore  struct{ limits security.Limits }
-	singletonCore struct{}
-	utilityCore   struct{}
-	lambdaCore    struct{}
-	configCore    struct {
-		cfg    *config.Config
-		haURL  string
-		params *config.ParameterStore
-	}
-)
+// The small interfaces below are what the gateway uses of each interface
+// module, a few methods each. The module's core satisfies its interface;
+// Options.Cores can hand in another (tests do). utility and lambdaiface
+// hold no state, so they are reached through plain functions instead.
+
+// Cache is what the gateway uses of the cache module: the store of the
+// fallback token read from Parameter Store.
+type Cache interface {
+	Get(key string) (any, bool)
+	Set(key string, value any, ttl time.Duration) error
+}
+
+// Logger is what it uses of logging. Per-invocation state lives in the
+// context Begin returns; Slog is the same path for the modules that take a
+// *slog.Logger (httpclient).
+type Logger interface {
+	Begin(ctx context.Context, requestID string) context.Context
+	End(ctx context.Context)
+	SetCorrelationID(ctx context.Context, id string)
+	AddSecret(ctx context.Context, v string)
+	Log(ctx context.Context, level slog.Level, msg string, attrs ...slog.Attr)
+	Slog() *slog.Logger
+}
+
+// EventChecker is what it uses of security: the bounds every inbound event
+// is held to before it is decoded.
+type EventChecker interface {
+	CheckEvent(raw []byte) error
+}
+
+// Recorder is what it uses of metrics, one per invocation: the metrics of
+// an invocation are written as one line when it ends.
+type Recorder interface {
+	Count(name string, n float64) error
+	Duration(name string, d time.Duration) error
+	Flush() error
+}
+
+// HTTPClient is what it uses of httpclient: requests to Home Assistant.
+type HTTPClient interface {
+	Do(ctx context.Context, r httpclient.Request) (*httpclient.Response, error)
+	CloseIdleConnections()
+}
+
+// Tracker is what it uses of initialization: the cold and warm start
+// record of the process.
+type Tracker interface {
+	Invocation() (cold bool)
+	Snapshot() initialization.Snapshot
+}
+
+// Breaker is what it uses of circuitbreaker: the breaker around Home
+// Assistant.
+type Breaker interface {
+	Execute(fn func() error) error
+	State() circuitbreaker.State
+}
+
+// ParameterStore is what it uses of config beyond the configuration
+// itself: the read of HA_TOKEN_PARAMETER.
+type ParameterStore interface {
+	Get(ctx context.Context, name string) (string, error)
+}
+
+// Cores holds implementations handed in through Options.Cores; a nil field
+// means the module's own core. NewRecorder gives each invocation its
+// Recorder.
+type Cores struct {
+	Cache       Cache
+	Logger      Logger
+	Events      EventChecker
+	NewRecorder func() (Recorder, error)
+	HTTP        HTTPClient
+	Tracker     Tracker
+	Breaker     Breaker
+	Parameters  ParameterStore
+}
+
+// cores holds each interface's core in a singleton.Slot: built on first
+// use, exactly once, retried after a failure, timed for Stats.
+type cores struct {
+	cache    slot[Cache]
+	logger   slot[Logger]
+	security slot[EventChecker]
+	metrics  slot[recorderPool]
+	memory   slot[int64] // singleton: the soft memory limit set for the process
+	http     slot[HTTPClient]
+	init     slot[Tracker]
+	breaker  slot[Breaker]
+	params   slot[ParameterStore]
+}
 
 // memoryShare is the part of the Lambda's memory given to the Go runtime as
 // a soft limit, leaving room for what the runtime does not count.
@@ -39,177 +118,232 @@ const memoryShare = 0.9
 // HABreaker is the name of the circuit breaker around Home Assistant.
 const HABreaker = "home_assistant"
 
-func (g *Gateway) cacheCore() (*cache.Cache, error) { return g.cache.get(g.buildCache) }
+// tokenCacheEntries bounds the cache: it holds the fallback token, and a
+// second while HA_TOKEN_PARAMETER is being renamed.
+const tokenCacheEntries = 8
 
-func (g *Gateway) buildCache() (*cache.Cache, error) {
-	t := g.cfg.Tier.Settings()
-	c, err := cache.New(cache.Settings{MaxEntries: t.CacheMaxEntries, DefaultTTL: t.CacheTTL})
-	if err != nil {
-		return nil, fmt.Errorf("gateway: construct cache: %w", err)
-	}
-	g.registerHot(Cache, c)
-	return c, nil
-}
-
-// logCore is the gateway's logger core.
-type logCore struct {
-	*logging.Logger
-}
-
-func (g *Gateway) loggerCore() (*logCore, error) { return g.logger.get(g.buildLogger) }
-
-// buildLogger makes the logger with the fallback token and the extra
-// header values as secrets for the process's life. A bad LOG_LEVEL is a
-// *config.VarError, as at init.
-func (g *Gateway) buildLogger() (*logCore, error) {
-	level := slog.LevelInfo
-	if g.cfg.LogLevel != "" {
-		var err error
-		if level, err = logging.ParseLevel(g.cfg.LogLevel); err != nil {
-			return nil, &config.VarError{Var: config.VarLogLevel, Reason: fmt.Sprintf("want debug, info, warn or error, got %q", g.cfg.LogLevel)}
+// get returns the value a slot holds, building it on first use.
+func get[T any](s *slot[T], build func() (T, error)) (T, error) {
+	p, err := s.Get(func() (*T, error) {
+		v, err := build()
+		if err != nil {
+			return nil, err
 		}
+		return &v, nil
+	})
+	if err != nil {
+		var zero T
+		return zero, err
 	}
-	secrets := make([]string, 0, 1+len(g.cfg.Headers))
-	if g.cfg.Token != "" {
-		secrets = append(secrets, g.cfg.Token)
-	}
-	for _, v := range g.cfg.Headers {
-		secrets = append(secrets, v)
-	}
-	l := &logCore{
-		Logger: logging.New(logging.Settings{
+	return *p, nil
+}
+
+func (g *Gateway) cacheCore() (Cache, error) {
+	return get(&g.cores.cache, func() (Cache, error) {
+		if c := g.opts.Cores.Cache; c != nil {
+			return c, nil
+		}
+		c, err := cache.New(cache.Settings{MaxEntries: tokenCacheEntries, DefaultTTL: g.cfg.Tier.Settings().SecretTTL})
+		if err != nil {
+			return nil, fmt.Errorf("gateway: construct cache: %w", err)
+		}
+		return c, nil
+	})
+}
+
+// loggerCore makes the logger with the fallback token and the extra header
+// values as secrets for the process's life. A bad LOG_LEVEL is a
+// *config.VarError, as at init.
+func (g *Gateway) loggerCore() (Logger, error) {
+	return get(&g.cores.logger, func() (Logger, error) {
+		if l := g.opts.Cores.Logger; l != nil {
+			return l, nil
+		}
+		level := slog.LevelInfo
+		if g.cfg.LogLevel != "" {
+			var err error
+			if level, err = logging.ParseLevel(g.cfg.LogLevel); err != nil {
+				return nil, &config.VarError{Var: config.VarLogLevel, Reason: fmt.Sprintf("want debug, info, warn or error, got %q", g.cfg.LogLevel)}
+			}
+		}
+		secrets := make([]string, 0, 1+len(g.cfg.Headers))
+		if g.cfg.Token != "" {
+			secrets = append(secrets, g.cfg.Token)
+		}
+		for _, v := range g.cfg.Headers {
+			secrets = append(secrets, v)
+		}
+		t := g.cfg.Tier.Settings()
+		return logging.New(logging.Settings{
 			Level:                 level,
-			MaxLinesPerInvocation: g.cfg.Tier.Settings().LogLineCap,
+			MaxLinesPerInvocation: t.LogLineCap,
 			Writer:                g.opts.Stdout,
 			Secrets:               secrets,
-			MaxValueRunes:         g.cfg.Tier.Settings().LogValueRunes,
-		}),
-	}
-	g.registerHot(Logging, l)
-	return l, nil
+			MaxValueRunes:         t.LogValueRunes,
+		}), nil
+	})
 }
 
-func (g *Gateway) securityCore() (*securityCore, error) { return g.security.get(g.buildSecurity) }
-
-// buildSecurity fixes the limits every inbound event is held to: Lambda
+// securityCore fixes the limits every inbound event is held to: Lambda
 // accepts 6 MB, but a directive is a few KiB.
-func (g *Gateway) buildSecurity() (*securityCore, error) {
-	s := &securityCore{limits: security.Limits{MaxBytes: security.DefaultMaxBytes, MaxDepth: security.DefaultMaxDepth}}
-	g.registerHot(Security, s)
-	return s, nil
+func (g *Gateway) securityCore() (EventChecker, error) {
+	return get(&g.cores.security, func() (EventChecker, error) {
+		if e := g.opts.Cores.Events; e != nil {
+			return e, nil
+		}
+		return security.Limits{MaxBytes: security.DefaultMaxBytes, MaxDepth: security.DefaultMaxDepth}, nil
+	})
 }
 
-func (g *Gateway) metricsCore() (*metrics.Recorder, error) { return g.metrics.get(g.buildMetrics) }
+// recorderPool gives each invocation a Recorder and takes it back, flushed,
+// when the invocation ends, so that concurrent invocations never share one
+// and a warm process reuses them.
+type recorderPool struct {
+	pool sync.Pool
+	make func() (Recorder, error)
+}
 
-// buildMetrics makes the recorder of the tier's metric set, with the one
+func (p *recorderPool) take() (Recorder, error) {
+	if r, ok := p.pool.Get().(Recorder); ok {
+		return r, nil
+	}
+	return p.make()
+}
+
+func (p *recorderPool) give(r Recorder) { p.pool.Put(r) }
+
+// metricsCore checks the tier's metric settings once, by building the first
+// Recorder, and keeps the pool the invocations draw from.
+func (g *Gateway) metricsCore() (*recorderPool, error) {
+	p, err := g.cores.metrics.Get(func() (*recorderPool, error) {
+		p := &recorderPool{make: g.opts.Cores.NewRecorder}
+		if p.make == nil {
+			p.make = g.newRecorder
+		}
+		first, err := p.make()
+		if err != nil {
+			return nil, fmt.Errorf("gateway: construct metrics: %w", err)
+		}
+		p.give(first)
+		return p, nil
+	})
+	return p, err
+}
+
+// newRecorder makes a recorder of the tier's metric set, with the one
 // FunctionName dimension the deploy dashboard expects.
-func (g *Gateway) buildMetrics() (*metrics.Recorder, error) {
+func (g *Gateway) newRecorder() (Recorder, error) {
 	names := metrics.All
 	if g.cfg.Tier.Settings().MetricSet == config.MetricSetEssential {
 		names = metrics.Essential
 	}
-	r, err := metrics.New(metrics.Settings{
+	return metrics.New(metrics.Settings{
 		Dimensions: map[string]string{metrics.FunctionNameKey: g.opts.FunctionName},
 		Names:      names,
 		Writer:     g.opts.Stdout,
 		Disabled:   !g.cfg.MetricsEnabled,
 	})
-	if err != nil {
-		return nil, fmt.Errorf("gateway: construct metrics: %w", err)
-	}
-	g.registerHot(Metrics, r)
-	return r, nil
 }
 
-func (g *Gateway) singletonCore() (*singletonCore, error) { return g.single.get(g.buildSingleton) }
-
-// buildSingleton gives the Go runtime a soft memory limit below the
-// sandbox's size when running in Lambda; elsewhere it changes nothing.
-func (g *Gateway) buildSingleton() (*singletonCore, error) {
-	if _, err := singleton.MemorySizeMB(); errors.Is(err, singleton.ErrNoMemorySize) {
-		return &singletonCore{}, nil
-	}
-	if _, err := singleton.SetSoftMemoryLimit(memoryShare); err != nil {
-		return nil, fmt.Errorf("gateway: construct singleton: %w", err)
-	}
-	return &singletonCore{}, nil
+// memoryCore gives the Go runtime a soft memory limit below the sandbox's
+// size when running in Lambda (singleton.SetSoftMemoryLimit), so a multi-MB
+// Discovery answer makes the collector work harder instead of the sandbox
+// running out of memory. Outside Lambda it sets nothing and holds 0.
+func (g *Gateway) memoryCore() (int64, error) {
+	return get(&g.cores.memory, func() (int64, error) {
+		if _, err := singleton.MemorySizeMB(); errors.Is(err, singleton.ErrNoMemorySize) {
+			return 0, nil
+		}
+		limit, err := singleton.SetSoftMemoryLimit(memoryShare)
+		if err != nil {
+			return 0, fmt.Errorf("gateway: construct singleton: %w", err)
+		}
+		return limit, nil
+	})
 }
 
-func (g *Gateway) httpCore() (*httpclient.Client, error) { return g.http.get(g.buildHTTP) }
-
-// buildHTTP makes the Gateway's own client (not httpclient.Shared): the
+// httpCore makes the Gateway's own client (not httpclient.Shared): the
 // Gateway is its only user and keeps it for the process's life, and a
 // Gateway dropped by a test or a tool takes its client with it.
-func (g *Gateway) buildHTTP() (*httpclient.Client, error) {
-	l, err := g.loggerCore()
-	if err != nil {
-		return nil, err
-	}
-	c, err := httpclient.New(httpclient.Settings{
-		TLSFiles:           g.tlsFiles, // read once, by New
-		InsecureSkipVerify: !g.cfg.VerifyTLS,
-		Headers:            g.cfg.Headers,
-		UserAgent:          g.opts.UserAgent,
-		DNSServer:          g.cfg.DNSServer,
-		Logger:             l.Slog(),
+func (g *Gateway) httpCore() (HTTPClient, error) {
+	return get(&g.cores.http, func() (HTTPClient, error) {
+		if c := g.opts.Cores.HTTP; c != nil {
+			return c, nil
+		}
+		l, err := g.loggerCore()
+		if err != nil {
+			return nil, err
+		}
+		c, err := httpclient.New(httpclient.Settings{
+			Logger:             l.Slog(),
+			TLSFiles:           g.tlsFiles, // read once, by New
+			InsecureSkipVerify: !g.cfg.VerifyTLS,
+			Headers:            g.cfg.Headers,
+			UserAgent:          g.opts.UserAgent,
+			DNSServer:          g.cfg.DNSServer,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("gateway: construct httpclient: %w", err)
+		}
+		return c, nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("gateway: construct httpclient: %w", err)
-	}
-	return c, nil
 }
 
-func (g *Gateway) utilityCore() (*utilityCore, error) { return g.utility.get(g.buildUtility) }
-
-func (g *Gateway) buildUtility() (*utilityCore, error) {
-	u := &utilityCore{}
-	g.registerHot(Utility, u)
-	return u, nil
-}
-
-func (g *Gateway) initCore() (*initialization.Tracker, error) { return g.init.get(g.buildInit) }
-
-// buildInit adopts the process's tracker: cold and warm starts belong to the
+// initCore adopts the process's tracker: cold and warm starts belong to the
 // process, not to one Gateway.
-func (g *Gateway) buildInit() (*initialization.Tracker, error) { return initialization.Default, nil }
-
-func (g *Gateway) lambdaCore() (*lambdaCore, error) { return g.lambda.get(g.buildLambda) }
-
-func (g *Gateway) buildLambda() (*lambdaCore, error) { return &lambdaCore{}, nil }
-
-func (g *Gateway) breakerCore() (*circuitbreaker.Registry, error) {
-	return g.breakers.get(g.buildBreakers)
-}
-
-// buildBreakers makes the registry whose breakers follow the tier.
-func (g *Gateway) buildBreakers() (*circuitbreaker.Registry, error) {
-	t := g.cfg.Tier.Settings()
-	r := circuitbreaker.NewRegistry(circuitbreaker.Settings{
-		FailureThreshold:    t.BreakerFailureThreshold,
-		OpenTimeout:         t.BreakerOpenTimeout,
-		HalfOpenMaxRequests: t.BreakerHalfOpenRequests,
-		OnStateChange:       g.breakerChanged,
+func (g *Gateway) initCore() (Tracker, error) {
+	return get(&g.cores.init, func() (Tracker, error) {
+		if t := g.opts.Cores.Tracker; t != nil {
+			return t, nil
+		}
+		return g.tracker, nil
 	})
-	g.registerHot(CircuitBreaker, r)
-	return r, nil
 }
 
-func (g *Gateway) configCore() (*configCore, error) { return g.conf.get(g.buildConfig) }
-
-// buildConfig prepares the parameter store; it builds no AWS client, which
-// waits for the first read of HA_TOKEN_PARAMETER.
-func (g *Gateway) buildConfig() (*configCore, error) {
-	return &configCore{cfg: g.cfg, haURL: g.base, params: config.NewParameterStore(config.StoreSettings{
-		TTL:       g.cfg.Tier.Settings().SecretTTL,
-		NewClient: g.opts.NewParameterClient,
-	})}, nil
+// breakerCore makes the breaker around Home Assistant, tuned by the tier.
+// Its state changes are logged: a change to OPEN is what an operator looks
+// for when Alexa says "device not responding".
+func (g *Gateway) breakerCore() (Breaker, error) {
+	return get(&g.cores.breaker, func() (Breaker, error) {
+		if b := g.opts.Cores.Breaker; b != nil {
+			return b, nil
+		}
+		t := g.cfg.Tier.Settings()
+		return circuitbreaker.New(circuitbreaker.Settings{
+			Name:                HABreaker,
+			FailureThreshold:    t.BreakerFailureThreshold,
+			OpenTimeout:         t.BreakerOpenTimeout,
+			HalfOpenMaxRequests: t.BreakerHalfOpenRequests,
+			OnStateChange:       g.breakerChanged,
+		}), nil
+	})
 }
 
-// breakerChanged logs every state change of a breaker: a change to OPEN is
-// what an operator looks for when Alexa says "device not responding".
+// breakerChanged logs a state change. The change belongs to the process,
+// not to the invocation that happened to notice it, so the line is written
+// outside any invocation.
 func (g *Gateway) breakerChanged(name string, from, to circuitbreaker.State) {
-	if l := g.logger.loaded(); l != nil {
-		l.Warn(context.Background(), "circuit breaker changed state",
+	if l := g.cores.logger.Loaded(); l != nil {
+		(*l).Log(context.Background(), slog.LevelWarn, "circuit breaker changed state",
 			slog.String("breaker", name), slog.String("from", from.String()), slog.String("to", to.String()))
 	}
+}
+
+// paramsCore prepares the Parameter Store reader of HA_TOKEN_PARAMETER over
+// the cache core; it builds no AWS client, which waits for the first read.
+func (g *Gateway) paramsCore() (ParameterStore, error) {
+	return get(&g.cores.params, func() (ParameterStore, error) {
+		if p := g.opts.Cores.Parameters; p != nil {
+			return p, nil
+		}
+		c, err := g.cacheCore()
+		if err != nil {
+			return nil, err
+		}
+		return config.NewParameterStore(config.StoreSettings{
+			Cache:     c,
+			TTL:       g.cfg.Tier.Settings().SecretTTL,
+			NewClient: g.opts.NewParameterClient,
+		}), nil
+	})
 }

@@ -7,15 +7,12 @@ import (
 	"io"
 	"os"
 	"strings"
-	"sync/atomic"
 
-	"github.com/lee-engine/lee/cache"
-	"github.com/lee-engine/lee/circuitbreaker"
 	"github.com/lee-engine/lee/config"
 	"github.com/lee-engine/lee/httpclient"
 	"github.com/lee-engine/lee/initialization"
-	"github.com/lee-engine/lee/metrics"
 	"github.com/lee-engine/lee/security"
+	"github.com/lee-engine/lee/singleton"
 )
 
 // Options adjusts how a Gateway meets the outside world. The zero value is
@@ -35,48 +32,41 @@ import (
 // module's default client over the Lambda environment's credentials, built
 // on the first read only, so a function without HA_TOKEN_PARAMETER never
 // pays for it.
+//
+// Cores hands in other implementations of the small interfaces the gateway
+// uses; a nil field (the zero value) means the module's own core, built on
+// first use.
 type Options struct {
 	Stdout             io.Writer
 	FunctionName       string
 	UserAgent          string
-	NewParameterClient func(ctx context.Context) (config.ParameterClient, error)
+	NewParameterClient func(ctx context.Context) (ParameterClient, error)
+	Cores              Cores
 }
 
 // Gateway is the single entry point from the function to the interface
-// modules. Each interface's core is built on first use, exactly once (or at
-// Load for the interfaces LEE_PRELOAD names), and a failed construction is
-// retried by the next call. A Gateway is safe for concurrent use.
+// modules. It holds each interface's core in a singleton.Slot, built on
+// first use exactly once (or at Load for the interfaces LEE_PRELOAD names);
+// a failed construction is retried by the next call. Invoke runs each
+// invocation through the dispatch table. A Gateway is safe for concurrent
+// use, by several invocations at once.
 type Gateway struct {
 	cfg  *config.Config
 	opts Options
-	base string // HA_URL normalized, without a trailing slash
-	// smartHomeURL and skillURL are base joined with the two Alexa paths,
-	// built once so that a relay builds no URL string.
+	// smartHomeURL and skillURL are HA_URL joined with the two Alexa
+	// paths, built once so that a relay builds no URL string.
 	smartHomeURL, skillURL string
 	// tlsFiles is HA_CA_FILE and the client pair as read by New; nil when
 	// none is set.
 	tlsFiles *httpclient.TLSFiles
 
-	cache    lazy[cache.Cache]
-	logger   lazy[logCore]
-	security lazy[securityCore]
-	metrics  lazy[metrics.Recorder]
-	single   lazy[singletonCore]
-	http     lazy[httpclient.Client]
-	utility  lazy[utilityCore]
-	init     lazy[initialization.Tracker]
-	lambda   lazy[lambdaCore]
-	breakers lazy[circuitbreaker.Registry]
-	conf     lazy[configCore]
-
-	fast    fastTable
-	fastOff atomic.Bool // every Execute takes the generic route (benchmarks)
-	calls   [numInterfaces]callCounts
-}
-
-// callCounts counts one interface's calls by the path they took.
-type callCounts struct {
-	fast, generic atomic.Uint64
+	cores cores
+	// tracker is the process's cold and warm start record: invocations
+	// belong to the process, not to one Gateway.
+	tracker *initialization.Tracker
+	// builtAtInit is how many interfaces existed when init ended (zero
+	// unless LEE_PRELOAD named some); the cold start line reports it.
+	builtAtInit int
 }
 
 // New returns a Gateway over cfg. It checks Home Assistant's URL with
@@ -114,9 +104,9 @@ func New(cfg *Configuration, opts Options) (*Gateway, error) {
 	return &Gateway{
 		cfg:          cfg,
 		opts:         opts,
-		base:         base,
 		smartHomeURL: base + SmartHomePath,
 		skillURL:     base + CustomSkillPath,
+		tracker:      initialization.Default,
 		tlsFiles:     files,
 	}, nil
 }
@@ -134,43 +124,48 @@ func Load(opts Options) (*Gateway, error) {
 }
 
 // FromConfig is Load with a configuration already read: New, then the
-// preload of cfg.Preload.
+// construction of the interfaces cfg.Preload names.
 func FromConfig(cfg *Configuration, opts Options) (*Gateway, error) {
 	g, err := New(cfg, opts)
 	if err != nil {
 		return nil, err
 	}
-	ifaces, err := ParsePreload(strings.Join(cfg.Preload, ","))
-	if err != nil {
-		return nil, err
-	}
-	if err := g.Preload(ifaces...); err != nil {
-		return nil, err
+	for _, name := range cfg.Preload {
+		if err := g.construct(name); err != nil {
+			return nil, fmt.Errorf("gateway: preload %s: %w", name, err)
+		}
 	}
 	return g, nil
+}
+
+// MarkInitDone records the end of the function's init phase on the
+// process's tracker and how many interfaces were built by then. It builds
+// nothing: with LEE_PRELOAD unset, init leaves every interface unbuilt.
+func (g *Gateway) MarkInitDone() {
+	g.builtAtInit = g.Stats().Constructed
+	g.tracker.Done()
 }
 
 // Config returns the configuration the Gateway was made with. It holds
 // secrets; its String method hides them.
 func (g *Gateway) Config() *Configuration { return g.cfg }
 
-// SetFastPath switches the fast-path table on (the default) or off. With it
-// off every Execute takes the generic route, which benchmarks compare.
-func (g *Gateway) SetFastPath(on bool) { g.fastOff.Store(!on) }
-
 // Close releases what the Gateway keeps open between invocations: the idle
 // connections to Home Assistant. The Gateway stays usable. A Lambda never
 // needs it; tests and tools call it before looking for leaked goroutines.
 func (g *Gateway) Close() {
-	if c := g.http.loaded(); c != nil {
-		c.CloseIdleConnections()
+	if c := g.cores.http.Loaded(); c != nil {
+		(*c).CloseIdleConnections()
 	}
 }
 
 // String describes the Gateway without its configuration's secrets.
 func (g *Gateway) String() string {
-	return fmt.Sprintf("gateway %s (%d of %d interfaces constructed)", Version, g.Stats().Constructed, numInterfaces)
+	return fmt.Sprintf("gateway %s (%d of %d interfaces constructed)", Version, g.Stats().Constructed, len(config.InterfaceNames))
 }
 
 // GoString is String, so that %#v cannot print the configuration.
 func (g *Gateway) GoString() string { return g.String() }
+
+// slot aliases singleton.Slot for the cores' declarations.
+type slot[T any] = singleton.Slot[T]

@@ -3,6 +3,7 @@ module github.com/lee-engine/lee/gateway
 go 1.26
 
 require (
+	github.com/aws/aws-lambda-go v1.55.1
 	github.com/lee-engine/lee/cache v0.1.0
 	github.com/lee-engine/lee/circuitbreaker v0.1.0
 	github.com/lee-engine/lee/config v0.1.0
@@ -14,7 +15,6 @@ require (
 	github.com/lee-engine/lee/security v0.1.0
 	github.com/lee-engine/lee/singleton v0.1.0
 	github.com/lee-engine/lee/utility v0.1.0
-	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	go.uber.org/goleak v1.3.0
 	pgregory.net/rapid v1.3.0
 )
@@ -24,7 +24,6 @@ require (
 	github.com/aws/smithy-go v1.28.9 // indirect
 	github.com/patrickmn/go-cache v2.1.0+incompatible // indirect
 	github.com/sony/gobreaker/v2 v2.4.0 // indirect
-	golang.org/x/text v0.14.0 // indirect
 )
 
 replace github.com/lee-engine/lee/cache => ../cache

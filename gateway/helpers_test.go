@@ -3,8 +3,6 @@ package gateway
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -13,29 +11,8 @@ import (
 	"github.com/lee-engine/lee/config"
 )
 
-// sampleToken is the bearer token the TurnOn fixture carries.
-const sampleToken = "lee-fixture-token-3c9e2f71"
-
 // testToken is the configured fallback token (HA_TOKEN) of testConfig.
 const testToken = "fallback-token-5f1d2c9a"
-
-// fixtureFile reads one of the project's own Alexa messages under
-// testdata/smarthome.
-func fixtureFile(tb testing.TB, name string) []byte {
-	tb.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "smarthome", name))
-	if err != nil {
-		tb.Fatalf("read fixture: %v", err)
-	}
-	return b
-}
-
-// turnOn is the TurnOn directive of the fixtures and the answer Home
-// Assistant gives.
-func turnOn(tb testing.TB) (request, response []byte) {
-	tb.Helper()
-	return fixtureFile(tb, "PowerController.TurnOn.directive.json"), fixtureFile(tb, "PowerController.TurnOn.answer.json")
-}
 
 // testConfig is a complete configuration as config.Load would give it.
 func testConfig(haURL string) *config.Config {

@@ -2,128 +2,111 @@ package gateway
 
 import (
 	"context"
-	"encoding/json"
-	"runtime/debug"
+	"fmt"
+	"net/http"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/aws/aws-lambda-go/lambdacontext"
 )
 
-func TestInvocationLifecycle(t *testing.T) {
-	g, out := newTestGateway(t, testConfig(localURL))
-	ctx := context.Background()
-	before := g.InitSnapshot().Invocations
-	cold := g.BeginInvocation(ctx, "req-1")
-	if got := g.InitSnapshot().Invocations; got != before+1 {
-		t.Fatalf("invocations %d then %d; want one more", before, got)
-	}
-	g.LogInfo(ctx, "working")
-	g.EndInvocation(ctx)
-	emf := out.emfLines(t)
-	if cold != (len(emf) == 1) {
-		t.Fatalf("cold start %v but %d metric lines: %s", cold, len(emf), out.String())
-	}
-	if cold && emf[0][MetricColdStart] != 1.0 {
-		t.Errorf("cold start line %v; want ColdStart=1", emf[0])
-	}
+// lambdaContext is the context aws-lambda-go gives an invocation.
+func lambdaContext(requestID string) context.Context {
+	return lambdacontext.NewContext(context.Background(), &lambdacontext.LambdaContext{AwsRequestID: requestID})
+}
 
-	if g.BeginInvocation(ctx, "req-2") {
-		t.Error("a second invocation reported a cold start")
+// TestConcurrentInvocations runs invocations at once, as aws-lambda-go does
+// with AWS_LAMBDA_MAX_CONCURRENCY > 1, each with its own token, request id
+// and messageId, and checks that every log line carries its own
+// invocation's ids, that no token appears, that each answer is its own, and
+// that each invocation writes its own metric line.
+func TestConcurrentInvocations(t *testing.T) {
+	const invocations = 16
+	ha := startFakeHA(t, http.StatusOK, turnOnAnswer)
+	cfg := testConfig(ha.URL)
+	cfg.LogLevel = "debug"
+	g, out := newTestGateway(t, cfg)
+	tbl := relayTable(t, g)
+	var wg sync.WaitGroup
+	for i := range invocations {
+		wg.Go(func() {
+			id := fmt.Sprintf("%02d", i)
+			event := directiveWith("token-of-invocation-"+id, "msg-"+id, "corr-"+id)
+			res, err := g.Invoke(lambdaContext("req-"+id), tbl, []byte(event))
+			if err != nil || string(res) != turnOnAnswer {
+				t.Errorf("invocation %s: %s, %v", id, res, err)
+			}
+		})
 	}
-	g.RecordMetric(MetricDirectives, 1)
-	g.RecordMetric("NotALeeMetric", 1) // refused by the recorder, never fatal
-	g.EndInvocation(ctx)
-	emf = out.emfLines(t)
-	last := emf[len(emf)-1]
-	if last[MetricDirectives] != 1.0 || last["NotALeeMetric"] != nil || last[MetricColdStart] != nil {
-		t.Errorf("second invocation's metric line %v; want Directives=1 only", last)
+	wg.Wait()
+	emf := 0
+	for _, line := range out.lines(t) {
+		if _, ok := line["_aws"]; ok {
+			emf++
+			if line[MetricDirectives] != nil || line[MetricHALatency] == nil {
+				t.Errorf("metric line %v; want this invocation's HALatency", line)
+			}
+			continue
+		}
+		req, _ := line["requestId"].(string)
+		corr, _ := line["correlationId"].(string)
+		if req == "" && line["msg"] == "cold start" {
+			t.Errorf("cold start line outside an invocation: %v", line)
+		}
+		if req != "" && corr != "" && strings.TrimPrefix(req, "req-") != strings.TrimPrefix(corr, "msg-") {
+			t.Errorf("line of %s carries correlation id %s: %v", req, corr, line)
+		}
 	}
-	for _, l := range out.lines(t) {
-		if l["msg"] == "working" && l["requestId"] != "req-1" {
-			t.Errorf("line %v; want requestId req-1", l)
+	if emf != invocations {
+		t.Errorf("%d metric lines, want one per invocation (%d)", emf, invocations)
+	}
+	for i := range invocations {
+		if tok := fmt.Sprintf("token-of-invocation-%02d", i); strings.Contains(out.String(), tok) {
+			t.Fatalf("token %s appears in the output", tok)
 		}
 	}
 }
 
-// TestEndInvocationBuildsNothing: an invocation that recorded nothing
-// writes nothing and constructs nothing.
-func TestEndInvocationBuildsNothing(t *testing.T) {
-	g, out := newTestGateway(t, testConfig(localURL))
-	g.EndInvocation(context.Background())
-	if out.String() != "" || g.Stats().Constructed != 0 {
-		t.Errorf("output %q, %d constructed; want nothing", out.String(), g.Stats().Constructed)
-	}
-}
-
-func TestMarkInitDone(t *testing.T) {
-	g, _ := newTestGateway(t, testConfig(localURL))
-	g.MarkInitDone()
-	if s := g.InitSnapshot(); !s.InitDone || s.InitDuration <= 0 {
-		t.Errorf("snapshot %+v; want init done with a duration", s)
-	}
-}
-
-// TestErrorResponse: the answer the function sends when Home Assistant
-// cannot answer is schema-valid and keeps the directive's correlation.
-func TestErrorResponse(t *testing.T) {
-	g, _ := newTestGateway(t, testConfig(localURL))
-	req, _ := turnOn(t)
-	d, err := DecodeDirective(req)
+// TestColdStartOnce: only the process's first invocation logs the cold
+// start and counts ColdStart.
+func TestColdStartOnce(t *testing.T) {
+	tracker := &countingTracker{}
+	out := &syncBuffer{}
+	g, err := New(testConfig(localURL), Options{Stdout: out, Cores: Cores{Tracker: tracker}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		typ       ErrorType
-		namespace string
-		d         *Directive
-	}{
-		{ErrBridgeUnreachable, "Alexa", d},
-		{ErrInvalidAuthorization, "Alexa", d},
-		{ErrInternal, "Alexa", d},
-		{ErrInvalidDirective, "Alexa", &Directive{Header: d.Header}},
+	tbl := relayTable(t, g)
+	for range 3 {
+		if _, err := g.Invoke(lambdaContext("req"), tbl, []byte(`{"warmup":true}`)); err != nil {
+			t.Fatal(err)
+		}
 	}
-	for _, tt := range tests {
-		t.Run(string(tt.typ), func(t *testing.T) {
-			msg := "Home Assistant said no"
-			if tt.d.Endpoint != nil { // the token it carries is cut from the message
-				msg += " to " + sampleToken
-			}
-			r := g.ErrorResponse(tt.d, tt.typ, msg)
-			b, err := json.Marshal(r)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkAlexaMessage(t, b)
-			if r.Event.Header.Namespace != tt.namespace || r.Event.Header.CorrelationToken != d.Header.CorrelationToken ||
-				strings.Contains(string(b), sampleToken) || !strings.Contains(string(b), string(tt.typ)) {
-				t.Errorf("ErrorResponse %s; want type %s, the correlation token and no bearer token", b, tt.typ)
-			}
-		})
+	if n := strings.Count(out.String(), `"msg":"cold start"`); n != 1 {
+		t.Errorf("%d cold start lines, want 1", n)
+	}
+	if n := strings.Count(out.String(), `"`+MetricColdStart+`":1`); n != 1 {
+		t.Errorf("%d ColdStart metrics, want 1:\n%s", n, out)
 	}
 }
 
-// TestMarkInitDoneBuildsNothing: ending init must not construct any core,
-// or a cold start with LEE_PRELOAD unset would pay for one.
-func TestMarkInitDoneBuildsNothing(t *testing.T) {
-	g, _ := newTestGateway(t, testConfig(localURL))
-	g.MarkInitDone()
-	if n := g.Stats().Constructed; n != 0 {
-		t.Fatalf("MarkInitDone constructed %d interfaces, want 0", n)
-	}
+// countingTracker is a Tracker whose first invocation is the cold start,
+// whatever other tests did with the process's tracker.
+type countingTracker struct {
+	mu sync.Mutex
+	n  uint64
 }
 
-// TestSingletonSetsSoftMemoryLimit: in a Lambda sandbox the singleton core
-// gives the Go runtime a soft limit of memoryShare of its memory.
-func TestSingletonSetsSoftMemoryLimit(t *testing.T) {
-	t.Setenv("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128")
-	before := debug.SetMemoryLimit(-1)
-	t.Cleanup(func() { debug.SetMemoryLimit(before) })
-	g, _ := newTestGateway(t, testConfig(localURL))
-	if err := g.Construct(Singleton); err != nil {
-		t.Fatal(err)
-	}
-	share := memoryShare
-	want := int64(share * float64(128<<20))
-	if got := debug.SetMemoryLimit(-1); got < want-(1<<20) || got > want+(1<<20) {
-		t.Fatalf("soft memory limit %d bytes, want about %d", got, want)
-	}
+func (c *countingTracker) Invocation() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n++
+	return c.n == 1
+}
+
+func (c *countingTracker) Snapshot() InitSnapshot {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return InitSnapshot{Invocations: c.n, ColdStart: c.n < 2}
 }

@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/lee-engine/lee/circuitbreaker"
@@ -20,34 +18,6 @@ const (
 	SmartHomePath   = "/api/alexa/smart_home"
 	CustomSkillPath = "/api/alexa"
 )
-
-// HARequest is one POST to Home Assistant. Its String, GoString and
-// LogValue never show the token or the body.
-type HARequest struct {
-	Path  string // appended to HA_URL; must start with "/", e.g. SmartHomePath
-	Token string // bearer token; a secret
-	Body  []byte // sent unchanged
-	// BudgetCut says the caller's time budget (the context's deadline) was
-	// cut below HA_TIMEOUT by the Lambda deadline. A request that runs out
-	// of such a budget does not count against the breaker: Home Assistant
-	// was given less time than it is allowed.
-	BudgetCut bool
-}
-
-// String shows the path and sizes only.
-func (r HARequest) String() string {
-	tok := "unset"
-	if r.Token != "" {
-		tok = "set"
-	}
-	return fmt.Sprintf("POST %s (token %s, %d-byte body)", r.Path, tok, len(r.Body))
-}
-
-// GoString is String, so that %#v cannot print the token either.
-func (r HARequest) GoString() string { return r.String() }
-
-// LogValue is String, for log/slog.
-func (r HARequest) LogValue() slog.Value { return slog.StringValue(r.String()) }
 
 // HAResult is Home Assistant's answer, whatever its status.
 type HAResult struct {
@@ -89,33 +59,32 @@ func (e *HAError) Unwrap() error { return e.Err }
 // 5xx) still reaches the caller.
 var errHAFailure = errors.New("gateway: home assistant failed")
 
-// CallHomeAssistant posts req.Body to HA_URL + req.Path with the bearer
-// token, within ctx's deadline, inside the home_assistant circuit breaker,
-// and records HALatency (every request sent) and BreakerOpen (every request
-// refused). Transport failures and 5xx answers count against the breaker;
-// 4xx answers, a canceled context and an oversized answer do not, since
-// Home Assistant is up when they happen, and neither does running out of a
-// budget the Lambda deadline cut short (req.BudgetCut). Every HTTP answer
-// comes back as an *HAResult with a nil error; no answer is an *HAError. A token that cannot
-// be put in a header is refused before anything is sent, with an error
-// matching ErrBadToken, and does not count against the breaker.
-func (g *Gateway) CallHomeAssistant(ctx context.Context, req HARequest) (*HAResult, error) {
-	g.calls[HTTPClient].fast.Add(1)
-	return g.callHomeAssistant(ctx, &req)
-}
-
-func (g *Gateway) callHomeAssistant(ctx context.Context, req *HARequest) (*HAResult, error) {
-	if !strings.HasPrefix(req.Path, "/") {
-		return nil, fmt.Errorf("%w: home assistant path %q must start with /", ErrBadArgs, req.Path)
+// CallHomeAssistant posts body unchanged to HA_URL + path (SmartHomePath
+// or CustomSkillPath) with the bearer token, within ctx's deadline, inside
+// the home_assistant circuit breaker, and records HALatency (every request
+// sent) and BreakerOpen (every request refused). Transport failures and 5xx
+// answers count against the breaker; 4xx answers, a canceled context and
+// an oversized answer do not, since Home Assistant is up when they happen,
+// and neither does running out of a budget the Lambda deadline cut short
+// (see Budget). Every HTTP answer comes back as an *HAResult with a nil error; no answer
+// is an *HAError. A token that cannot be put in a header is refused before
+// anything is sent, with an error matching ErrBadToken, and does not count
+// against the breaker.
+func (g *Gateway) CallHomeAssistant(ctx context.Context, path, token string, body []byte) (*HAResult, error) {
+	url := g.smartHomeURL
+	if path == CustomSkillPath {
+		url = g.skillURL
+	} else if path != SmartHomePath {
+		return nil, fmt.Errorf("gateway: home assistant path %q: want %s or %s", path, SmartHomePath, CustomSkillPath)
 	}
-	if err := security.CheckTokenShape(req.Token); err != nil {
+	if err := security.CheckTokenShape(token); err != nil {
 		return nil, fmt.Errorf("gateway: home assistant request: %w", err)
 	}
 	client, err := g.httpCore()
 	if err != nil {
 		return nil, err
 	}
-	breakers, err := g.breakerCore()
+	breaker, err := g.breakerCore()
 	if err != nil {
 		return nil, err
 	}
@@ -124,25 +93,20 @@ func (g *Gateway) callHomeAssistant(ctx context.Context, req *HARequest) (*HARes
 		doErr error
 		took  time.Duration
 	)
-	err = breakers.Get(HABreaker).Execute(func() error {
+	err = breaker.Execute(func() error {
 		start := time.Now()
-		resp, doErr = client.Do(ctx, httpclient.Request{
-			Method:      http.MethodPost,
-			URL:         g.urlFor(req.Path),
-			Body:        req.Body,
-			BearerToken: req.Token,
-		})
+		resp, doErr = client.Do(ctx, httpclient.Request{Method: http.MethodPost, URL: url, Body: body, BearerToken: token})
 		took = time.Since(start)
-		if haFailed(resp, doErr) && !outOfCutBudget(ctx, req) {
+		if haFailed(resp, doErr) && !outOfCutBudget(ctx) {
 			return errHAFailure
 		}
 		return nil
 	})
 	if errors.Is(err, circuitbreaker.ErrOpen) {
-		g.count(metrics.BreakerOpen, 1)
+		g.Count(ctx, metrics.BreakerOpen, 1)
 		return nil, &HAError{Kind: httpclient.KindOther, BreakerOpen: true, Err: err}
 	}
-	g.duration(metrics.HALatency, took)
+	g.duration(ctx, metrics.HALatency, took)
 	if doErr != nil {
 		return nil, &HAError{Kind: httpclient.KindOf(doErr), Err: doErr}
 	}
@@ -163,23 +127,4 @@ func haFailed(resp *httpclient.Response, err error) bool {
 		return true
 	}
 	return resp.StatusCode >= http.StatusInternalServerError
-}
-
-// outOfCutBudget reports whether the request ran out of a budget the
-// Lambda deadline had cut below HA_TIMEOUT: a failure then says nothing
-// about Home Assistant, which would still have had time.
-func outOfCutBudget(ctx context.Context, req *HARequest) bool {
-	return req.BudgetCut && errors.Is(ctx.Err(), context.DeadlineExceeded)
-}
-
-// urlFor joins HA_URL and path, reusing the joins made by New for the two
-// Alexa paths.
-func (g *Gateway) urlFor(path string) string {
-	switch path {
-	case SmartHomePath:
-		return g.smartHomeURL
-	case CustomSkillPath:
-		return g.skillURL
-	}
-	return g.base + path
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/lee-engine/lee/config"
 )
@@ -28,8 +29,23 @@ func countingServer(t *testing.T, status int, body []byte) (*httptest.Server, *a
 	return srv, &n
 }
 
+// invoked runs fn inside an invocation of g, as a row's handler would, and
+// returns what the invocation wrote when it ended.
+func invoked(t *testing.T, g *Gateway, out *syncBuffer, fn func(ctx context.Context)) {
+	t.Helper()
+	tbl, err := NewTable(Row{Name: "warm-up", Kind: KindWarmup, Handle: func(ctx context.Context, _ *Request) ([]byte, error) {
+		fn(ctx)
+		return []byte(`{}`), nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := g.Invoke(context.Background(), tbl, []byte(`{"warmup":true}`)); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestCallHomeAssistantRelays(t *testing.T) {
-	req, resp := turnOn(t)
 	type request struct {
 		method, path, auth, agent, extra string
 		body                             []byte
@@ -39,31 +55,31 @@ func TestCallHomeAssistantRelays(t *testing.T) {
 		body, _ := io.ReadAll(r.Body)
 		requests <- request{r.Method, r.URL.Path, r.Header.Get("Authorization"), r.Header.Get("User-Agent"),
 			r.Header.Get("CF-Access-Client-Id"), body}
-		_, _ = w.Write(resp)
+		_, _ = io.WriteString(w, turnOnAnswer)
 	}))
 	defer srv.Close()
 	cfg := testConfig(srv.URL + "/")
 	cfg.Headers = map[string]string{"CF-Access-Client-Id": "client-id-value"}
 	g, out := newTestGateway(t, cfg)
-
-	res, err := g.CallHomeAssistant(context.Background(), HARequest{Path: SmartHomePath, Token: sampleToken, Body: req})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Status != http.StatusOK || string(res.Body) != string(resp) || res.Attempts != 1 || res.Latency <= 0 {
-		t.Errorf("result %v; want HA's 200 answer in one attempt", res)
-	}
+	invoked(t, g, out, func(ctx context.Context) {
+		res, err := g.CallHomeAssistant(ctx, SmartHomePath, directiveToken, []byte(turnOnDirective))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Status != http.StatusOK || string(res.Body) != turnOnAnswer || res.Attempts != 1 || res.Latency <= 0 {
+			t.Errorf("result %v; want HA's 200 answer in one attempt", res)
+		}
+	})
 	seen := <-requests
-	if seen.method != http.MethodPost || seen.path != SmartHomePath || seen.auth != "Bearer "+sampleToken ||
-		seen.agent != "LEE/"+Version || seen.extra != "client-id-value" || string(seen.body) != string(req) {
+	if seen.method != http.MethodPost || seen.path != SmartHomePath || seen.auth != "Bearer "+directiveToken ||
+		seen.agent != "LEE/"+Version || seen.extra != "client-id-value" || string(seen.body) != turnOnDirective {
 		t.Errorf("Home Assistant saw %+v; want a POST of the directive with the token and headers", seen)
 	}
-	g.EndInvocation(context.Background())
 	if lines := out.emfLines(t); len(lines) != 1 || lines[0][MetricHALatency] == nil {
 		t.Errorf("EMF lines %v; want HALatency recorded", lines)
 	}
-	if s := g.Stats(); s.Breakers[HABreaker] != "CLOSED" || s.Interfaces[HTTPClient].FastCalls != 1 {
-		t.Errorf("stats %s; want the home_assistant breaker closed and one call", s.JSON())
+	if s := g.Stats(); !s.Interfaces[5].Constructed || !s.Interfaces[9].Constructed {
+		t.Errorf("stats %s; want httpclient and circuitbreaker built", s.JSON())
 	}
 }
 
@@ -72,28 +88,28 @@ func TestCallHomeAssistantRelays(t *testing.T) {
 func TestCallHomeAssistantBreaker(t *testing.T) {
 	srv, served := countingServer(t, http.StatusInternalServerError, []byte("oops"))
 	g, out := newTestGateway(t, testConfig(srv.URL))
-	ctx := context.Background()
 	threshold := int(config.TierStandard.Settings().BreakerFailureThreshold)
-	for n := 1; n <= threshold; n++ {
-		res, err := g.CallHomeAssistant(ctx, HARequest{Path: SmartHomePath, Token: sampleToken})
-		if err != nil || res.Status != http.StatusInternalServerError || string(res.Body) != "oops" {
-			t.Fatalf("call %d: %v, %v; want the 500 answer itself", n, res, err)
+	invoked(t, g, out, func(ctx context.Context) {
+		for n := 1; n <= threshold; n++ {
+			res, err := g.CallHomeAssistant(ctx, SmartHomePath, directiveToken, nil)
+			if err != nil || res.Status != http.StatusInternalServerError || string(res.Body) != "oops" {
+				t.Fatalf("call %d: %v, %v; want the 500 answer itself", n, res, err)
+			}
 		}
-	}
-	if got := g.BreakerState(HABreaker); got != "OPEN" {
-		t.Fatalf("breaker %s after %d 5xx answers; want OPEN", got, threshold)
-	}
-	for range 3 {
-		res, err := g.CallHomeAssistant(ctx, HARequest{Path: SmartHomePath, Token: sampleToken})
-		var he *HAError
-		if res != nil || !errors.As(err, &he) || !he.BreakerOpen || !errors.Is(err, ErrBreakerOpen) {
-			t.Fatalf("call with the breaker open: %v, %v; want an *HAError with BreakerOpen", res, err)
+		if got := breakerState(t, g); got != "OPEN" {
+			t.Fatalf("breaker %s after %d 5xx answers; want OPEN", got, threshold)
 		}
-	}
+		for range 3 {
+			res, err := g.CallHomeAssistant(ctx, SmartHomePath, directiveToken, nil)
+			var he *HAError
+			if res != nil || !errors.As(err, &he) || !he.BreakerOpen || !errors.Is(err, ErrBreakerOpen) {
+				t.Fatalf("call with the breaker open: %v, %v; want an *HAError with BreakerOpen", res, err)
+			}
+		}
+	})
 	if got := served.Load(); got != int64(threshold) {
 		t.Errorf("Home Assistant served %d requests; want %d (none once the breaker opened)", got, threshold)
 	}
-	g.EndInvocation(ctx)
 	lines := out.emfLines(t)
 	if len(lines) != 1 || lines[0][MetricBreakerOpen] != 3.0 {
 		t.Errorf("EMF lines %v; want BreakerOpen=3", lines)
@@ -146,17 +162,17 @@ func TestCallHomeAssistantNotFailures(t *testing.T) {
 			g, _ := newTestGateway(t, testConfig(srv.URL))
 			calls := 3 * int(config.TierStandard.Settings().BreakerFailureThreshold)
 			for range calls {
-				ctx, tok := context.Background(), sampleToken
+				ctx, tok := context.Background(), directiveToken
 				if tt.ctx != nil {
 					ctx = tt.ctx()
 				}
 				if tt.token != "" {
 					tok = tt.token
 				}
-				res, err := g.CallHomeAssistant(ctx, HARequest{Path: SmartHomePath, Token: tok})
+				res, err := g.CallHomeAssistant(ctx, SmartHomePath, tok, nil)
 				tt.check(t, res, err)
 			}
-			if got := g.BreakerState(HABreaker); got != "CLOSED" {
+			if got := breakerState(t, g); got != "CLOSED" {
 				t.Errorf("breaker %s after %d calls; want CLOSED", got, calls)
 			}
 			if tt.ctx == nil && tt.token == "" && served.Load() != int64(calls) {
@@ -212,18 +228,24 @@ func TestCallHomeAssistantTransportKinds(t *testing.T) {
 			g, _ := newTestGateway(t, cfg)
 			threshold := int(cfg.Tier.Settings().BreakerFailureThreshold)
 			for n := 1; n <= threshold; n++ {
-				ctx, cancel := context.WithTimeout(context.Background(), shortDeadline)
-				res, err := g.CallHomeAssistant(ctx, HARequest{Path: SmartHomePath, Token: sampleToken})
+				// Only the timeout case waits for its deadline; the others fail
+				// on their own long before a generous one on a loaded machine.
+				deadline := 10 * time.Second
+				if tt.want == HTTPTimeout {
+					deadline = shortDeadline
+				}
+				ctx, cancel := context.WithTimeout(context.Background(), deadline)
+				res, err := g.CallHomeAssistant(ctx, SmartHomePath, directiveToken, nil)
 				cancel()
 				var he *HAError
 				if res != nil || !errors.As(err, &he) || he.Kind != tt.want || he.BreakerOpen {
 					t.Fatalf("call %d: %v, %v; want an *HAError of kind %s", n, res, err, tt.want)
 				}
-				if strings.Contains(err.Error(), sampleToken) {
+				if strings.Contains(err.Error(), directiveToken) {
 					t.Fatalf("error shows the token: %v", err)
 				}
 			}
-			_, err := g.CallHomeAssistant(context.Background(), HARequest{Path: SmartHomePath, Token: sampleToken})
+			_, err := g.CallHomeAssistant(context.Background(), SmartHomePath, directiveToken, nil)
 			var he *HAError
 			if !errors.As(err, &he) || !he.BreakerOpen {
 				t.Errorf("after %d %s failures: %v; want the breaker open", threshold, tt.want, err)
@@ -234,10 +256,20 @@ func TestCallHomeAssistantTransportKinds(t *testing.T) {
 
 func TestCallHomeAssistantBadPath(t *testing.T) {
 	g, _ := newTestGateway(t, testConfig(localURL))
-	_, err := g.CallHomeAssistant(context.Background(), HARequest{Path: "api/alexa", Token: sampleToken})
-	if !errors.Is(err, ErrBadArgs) || g.Stats().Interfaces[HTTPClient].Constructed {
-		t.Errorf("error %v; want ErrBadArgs before any client is built", err)
+	_, err := g.CallHomeAssistant(context.Background(), "/api/states", directiveToken, nil)
+	if err == nil || !strings.Contains(err.Error(), "/api/states") || g.Stats().Interfaces[5].Constructed {
+		t.Errorf("error %v; want a refusal before any client is built", err)
 	}
+}
+
+// breakerState builds nothing new: it reads the breaker core's state.
+func breakerState(t *testing.T, g *Gateway) string {
+	t.Helper()
+	b, err := g.breakerCore()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.State().String()
 }
 
 // closedPort returns a loopback address nothing listens on.
@@ -253,8 +285,9 @@ func closedPort(t *testing.T) string {
 }
 
 // TestCallHomeAssistantCutBudget: a request that runs out of a budget the
-// Lambda deadline cut short (BudgetCut) is not counted against the breaker,
-// however often; a failure of Home Assistant within such a budget still is.
+// Lambda deadline cut short (Budget) is not counted against the breaker,
+// however often; a failure of Home Assistant within such a budget still is,
+// and so is running out of a budget HA_TIMEOUT set.
 func TestCallHomeAssistantCutBudget(t *testing.T) {
 	stall := func(t *testing.T) string {
 		srv := httptest.NewServer(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
@@ -270,23 +303,33 @@ func TestCallHomeAssistantCutBudget(t *testing.T) {
 	}{
 		{"stall past the cut budget", stall, "CLOSED"},
 		{"refused within the cut budget", func(t *testing.T) string { return "http://" + closedPort(t) }, "OPEN"},
+		{"stall past HA_TIMEOUT", stall, "OPEN"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := testConfig(tt.url(t))
 			cfg.Tier = config.TierMinimum
+			lambdaDeadline := DeadlineMargin + shortDeadline // leaves a budget of shortDeadline
+			if strings.Contains(tt.name, "HA_TIMEOUT") {
+				cfg.Timeout, lambdaDeadline = shortDeadline, time.Minute
+			}
 			g, _ := newTestGateway(t, cfg)
 			calls := 3 * int(cfg.Tier.Settings().BreakerFailureThreshold)
-			for n := 1; n <= calls && g.BreakerState(HABreaker) == "CLOSED"; n++ {
-				ctx, cancel := context.WithTimeout(context.Background(), shortDeadline)
-				_, err := g.CallHomeAssistant(ctx, HARequest{Path: SmartHomePath, Token: sampleToken, BudgetCut: true})
+			for n := 1; n <= calls && breakerState(t, g) == "CLOSED"; n++ {
+				parent, stop := context.WithTimeout(context.Background(), lambdaDeadline)
+				ctx, cancel, ok := g.Budget(parent)
+				if !ok {
+					t.Fatal("no budget left")
+				}
+				_, err := g.CallHomeAssistant(ctx, SmartHomePath, directiveToken, nil)
 				cancel()
+				stop()
 				var he *HAError
 				if !errors.As(err, &he) || he.BreakerOpen {
 					t.Fatalf("call %d: %v; want an *HAError from the transport", n, err)
 				}
 			}
-			if got := g.BreakerState(HABreaker); got != tt.want {
+			if got := breakerState(t, g); got != tt.want {
 				t.Errorf("breaker %s, want %s", got, tt.want)
 			}
 		})

@@ -18,92 +18,85 @@ import (
 	"github.com/lee-engine/lee/utility"
 )
 
-// coreVersions is each interface module's Version, for Stats.
-var coreVersions = [numInterfaces]string{
-	Cache:          cache.Version,
-	Logging:        logging.Version,
-	Security:       security.Version,
-	Metrics:        metrics.Version,
-	Singleton:      singleton.Version,
-	HTTPClient:     httpclient.Version,
-	Utility:        utility.Version,
-	Initialization: initialization.Version,
-	LambdaIface:    lambdaiface.Version,
-	CircuitBreaker: circuitbreaker.Version,
-	Config:         config.Version,
-}
-
 // InterfaceStats is one interface's row of Stats.
 type InterfaceStats struct {
 	Interface string `json:"interface"`
 	// Version is the interface module's Version.
 	Version string `json:"version"`
+	// Stateless is true for the modules that hold no state (utility,
+	// lambdaiface): the gateway reaches them through plain functions and
+	// builds nothing for them.
+	Stateless bool `json:"stateless,omitempty"`
 	// Constructed tells whether the core exists.
 	Constructed bool `json:"constructed"`
 	// Construction is how long building the core took; 0 until built.
 	Construction       time.Duration `json:"-"`
 	ConstructionMicros float64       `json:"constructionMicros"`
-	// Constructions counts successful builds: 0 or 1, whatever the
-	// number of goroutines that raced on first use.
-	Constructions uint32 `json:"constructions"`
 	// FailedConstructions counts builds that returned an error.
 	FailedConstructions uint32 `json:"failedConstructions"`
-	// FastRoutes counts the interface's pairs in the fast-path table.
-	FastRoutes int `json:"fastRoutes"`
-	// FastCalls and GenericCalls count calls by the path they took: the
-	// fast-path table or a typed convenience function, or the generic route
-	// (unroutable pairs included).
-	FastCalls    uint64 `json:"fastCalls"`
-	GenericCalls uint64 `json:"genericCalls"`
 }
 
-// Stats is the gateway's diagnostic picture, indexed by Interface.
+// RouteStats is one row of the dispatch table and how many events it
+// served.
+type RouteStats struct {
+	Name  string `json:"name"`
+	Calls uint64 `json:"calls"`
+}
+
+// Stats is the gateway's diagnostic picture.
 type Stats struct {
-	Version     string                        `json:"version"`
-	Constructed int                           `json:"constructed"`
-	FastRoutes  int                           `json:"fastRoutes"`
-	Interfaces  [numInterfaces]InterfaceStats `json:"interfaces"`
-	// Breakers is the state of every breaker created so far.
-	Breakers map[string]string `json:"breakers,omitempty"`
+	Version     string           `json:"version"`
+	Constructed int              `json:"constructed"`
+	Interfaces  []InterfaceStats `json:"interfaces"`
 }
 
-// Stats reports, per interface, its core's version, whether it is built,
-// how long that took, and its fast and generic call counts. It builds
-// nothing.
+// Stats reports, per interface in config.InterfaceNames order, its core's
+// version, whether it is built and how long that took. It builds nothing.
 func (g *Gateway) Stats() Stats {
-	s := Stats{Version: Version}
-	for _, i := range Interfaces() {
-		st, built := g.slot(i)
-		took := time.Duration(st.took.Load())
+	c := &g.cores
+	slots := map[string]singleton.SlotStats{
+		"cache": c.cache.Stats(), "logging": c.logger.Stats(), "security": c.security.Stats(),
+		"metrics": c.metrics.Stats(), "singleton": c.memory.Stats(), "httpclient": c.http.Stats(),
+		"initialization": c.init.Stats(), "circuitbreaker": c.breaker.Stats(), "config": c.params.Stats(),
+	}
+	versions := map[string]string{
+		"cache": cache.Version, "logging": logging.Version, "security": security.Version,
+		"metrics": metrics.Version, "singleton": singleton.Version, "httpclient": httpclient.Version,
+		"utility": utility.Version, "initialization": initialization.Version,
+		"lambdaiface": lambdaiface.Version, "circuitbreaker": circuitbreaker.Version, "config": config.Version,
+	}
+	s := Stats{Version: Version, Interfaces: make([]InterfaceStats, 0, len(config.InterfaceNames))}
+	for _, name := range config.InterfaceNames {
+		st, stateful := slots[name]
 		row := InterfaceStats{
-			Interface:           i.String(),
-			Version:             coreVersions[i],
-			Constructed:         built,
-			Construction:        took,
-			ConstructionMicros:  float64(took.Nanoseconds()) / 1e3,
-			Constructions:       st.builds.Load(),
-			FailedConstructions: st.failures.Load(),
-			FastCalls:           g.calls[i].fast.Load(),
-			GenericCalls:        g.calls[i].generic.Load(),
+			Interface:           name,
+			Version:             versions[name],
+			Stateless:           !stateful,
+			Constructed:         st.Built,
+			Construction:        st.Took,
+			ConstructionMicros:  float64(st.Took.Nanoseconds()) / 1e3,
+			FailedConstructions: st.Failures,
 		}
-		for op := range numOperations {
-			if g.fast[i][op].Load() != nil {
-				row.FastRoutes++
-			}
-		}
-		if built {
+		if st.Built {
 			s.Constructed++
 		}
-		s.FastRoutes += row.FastRoutes
-		s.Interfaces[i] = row
-	}
-	if r := g.breakers.loaded(); r != nil {
-		s.Breakers = make(map[string]string)
-		for name, state := range r.States() {
-			s.Breakers[name] = state.String()
-		}
+		s.Interfaces = append(s.Interfaces, row)
 	}
 	return s
+}
+
+// Routes reports each row of t and how many events it served.
+func (t *Table) Routes() []RouteStats {
+	var out []RouteStats
+	for _, r := range t.byKind {
+		if r != nil {
+			out = append(out, RouteStats{Name: r.Name, Calls: r.calls.Load()})
+		}
+	}
+	for _, r := range t.namespaces {
+		out = append(out, RouteStats{Name: r.Name, Calls: r.calls.Load()})
+	}
+	return out
 }
 
 // JSON renders the stats for diagnostics, on one line.

@@ -9,8 +9,10 @@ import (
 
 // RouteStandardLog sends what the standard library's log package writes
 // (net/http's and aws-lambda-go's own lines) through the gateway's logger:
-// one JSON line at WARN each, with the invocation's ids and the redaction
-// of every other line, instead of raw text on standard error. It changes
+// one JSON line at WARN each, instead of raw text on standard error. The
+// lines come from no invocation (net/http's own goroutines), so they carry
+// no request id and are redacted with the secrets of every invocation in
+// progress. It changes
 // process-wide state, so the function calls it once, in main.
 func (g *Gateway) RouteStandardLog() {
 	log.SetFlags(0)

@@ -125,7 +125,7 @@ func TestTLSFilesReadOnceByNew(t *testing.T) {
 	if err := os.Remove(cfg.CAFile); err != nil {
 		t.Fatal(err)
 	}
-	res, err := g.CallHomeAssistant(context.Background(), HARequest{Path: SmartHomePath, Token: sampleToken})
+	res, err := g.CallHomeAssistant(context.Background(), SmartHomePath, directiveToken, nil)
 	if err != nil || res.Status != http.StatusOK {
 		t.Fatalf("%v, %v; want HTTP 200 over TLS verified with the CA read by New", res, err)
 	}

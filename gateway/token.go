@@ -8,22 +8,39 @@ import (
 	"github.com/lee-engine/lee/config"
 )
 
-// FallbackToken is the configured token used for a directive that carries
-// none. With HA_TOKEN_PARAMETER set it is that SSM parameter's value, read
-// on first use and cached for the tier's SecretTTL; when Parameter Store
-// cannot be read, HA_TOKEN (if set) stands in and a warning is logged.
-// Without HA_TOKEN_PARAMETER it is HA_TOKEN. It is "" when neither is set.
-// A token read from SSM is registered with the logger as a secret.
-func (g *Gateway) FallbackToken(ctx context.Context) (string, error) {
-	g.calls[Config].fast.Add(1)
+// Token chooses the bearer token for req, the one place that does so for
+// every kind of event: the token the event carries where its row says
+// (Row.Token), else the configured fallback. The fallback is the SSM
+// parameter HA_TOKEN_PARAMETER names, read through the cache for the tier's
+// SecretTTL, or HA_TOKEN; when Parameter Store cannot be read, HA_TOKEN
+// (if set) stands in and a warning is logged. It returns "" and no error
+// when neither the event nor the configuration holds a token, and an error
+// only when the parameter cannot be read and there is no HA_TOKEN. The
+// token is registered with the invocation's logger, so no line shows it.
+func (g *Gateway) Token(ctx context.Context, req *Request) (string, error) {
+	tok := req.Input.Token(req.row.Token)
+	if tok == "" {
+		var err error
+		if tok, err = g.fallbackToken(ctx); err != nil {
+			return "", err
+		}
+	}
+	if l, err := g.loggerCore(); err == nil && tok != "" {
+		l.AddSecret(ctx, tok)
+	}
+	return tok, nil
+}
+
+// fallbackToken is the configured token for an event that carries none.
+func (g *Gateway) fallbackToken(ctx context.Context) (string, error) {
 	if g.cfg.TokenParameter == "" {
 		return g.cfg.Token, nil
 	}
-	c, err := g.configCore()
+	p, err := g.paramsCore()
 	if err != nil {
 		return "", err
 	}
-	tok, err := c.params.Get(ctx, g.cfg.TokenParameter)
+	tok, err := p.Get(ctx, g.cfg.TokenParameter)
 	if err != nil {
 		if g.cfg.Token != "" {
 			g.LogWarn(ctx, "reading "+config.VarTokenParameter+" failed; using "+config.VarToken+" instead",
@@ -32,6 +49,5 @@ func (g *Gateway) FallbackToken(ctx context.Context) (string, error) {
 		}
 		return "", fmt.Errorf("gateway: fallback token from %s: %w", config.VarTokenParameter, err)
 	}
-	g.LogSecret(tok)
 	return tok, nil
 }

@@ -4,15 +4,24 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
+	"github.com/lee-engine/lee/cache"
 	"github.com/lee-engine/lee/config"
 )
 
-// fakeSSM is Parameter Store for tests: one value, or one failure.
+// testParameter is the HA_TOKEN_PARAMETER of these tests.
+const testParameter = "/lee/ha-token"
+
+// fakeSSM is Parameter Store for tests: the parameter's current value, or
+// a failure; it counts calls.
 type fakeSSM struct {
+	mu    sync.Mutex
 	value string
 	err   error
 	calls atomic.Int32
@@ -23,113 +32,137 @@ func (f *fakeSSM) GetParameter(_ context.Context, name string) (string, error) {
 	if name != testParameter {
 		return "", fmt.Errorf("fakeSSM: parameter %q: %w", name, config.ErrParameterNotFound)
 	}
-	if f.err != nil {
-		return "", f.err
-	}
-	return f.value, nil
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.value, f.err
 }
 
-// testParameter is the HA_TOKEN_PARAMETER of these tests.
-const testParameter = "/lee/ha-token"
-
-const ssmToken = "ssm-token-7c4e2b91d0"
-
-// fallbackCase is one configuration of the fallback token's sources.
-type fallbackCase struct {
-	name      string
-	token     string // HA_TOKEN
-	parameter string // HA_TOKEN_PARAMETER
-	ssm       *fakeSSM
-	clientErr error
-	want      string
-	wantErr   bool
-	wantLog   string // text a warning must contain
-	ssmCalls  int32
+func (f *fakeSSM) rotate(v string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.value = v
 }
 
-func TestFallbackToken(t *testing.T) {
+// clock is a hand-moved time source for the cache.
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+func (c *clock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+func TestTokenSources(t *testing.T) {
 	outage := errors.New("simulated Parameter Store outage")
-	tests := []fallbackCase{
-		{name: "HA_TOKEN", token: testToken, want: testToken},
-		{name: "nothing configured", want: ""},
-		{name: "parameter", parameter: testParameter, ssm: &fakeSSM{value: ssmToken}, want: ssmToken, ssmCalls: 1},
-		{name: "parameter wins over HA_TOKEN", token: testToken, parameter: testParameter,
-			ssm: &fakeSSM{value: ssmToken}, want: ssmToken, ssmCalls: 1},
-		{name: "outage with HA_TOKEN", token: testToken, parameter: testParameter,
-			ssm: &fakeSSM{err: outage}, want: testToken, wantLog: "HA_TOKEN_PARAMETER", ssmCalls: 2},
-		{name: "outage alone", parameter: testParameter, ssm: &fakeSSM{err: outage}, wantErr: true, ssmCalls: 2},
-		{name: "no client", parameter: testParameter, clientErr: errors.New("no credentials"), wantErr: true},
+	tests := []struct {
+		name      string
+		event     string
+		token     string // HA_TOKEN
+		parameter string // HA_TOKEN_PARAMETER
+		ssm       *fakeSSM
+		want      string
+		wantErr   bool
+	}{
+		{name: "the directive's own", event: turnOnDirective, token: testToken, want: directiveToken},
+		{name: "HA_TOKEN when the directive has none", event: strings.Replace(turnOnDirective, directiveToken, "", 1), token: testToken, want: testToken},
+		{name: "nothing anywhere", event: strings.Replace(turnOnDirective, directiveToken, "", 1), want: ""},
+		{name: "the parameter", event: `{"warmup":true}`, parameter: testParameter, ssm: &fakeSSM{value: "ssm-token-1"}, want: "ssm-token-1"},
+		{name: "the parameter wins over HA_TOKEN", event: `{"warmup":true}`, token: testToken, parameter: testParameter, ssm: &fakeSSM{value: "ssm-token-1"}, want: "ssm-token-1"},
+		{name: "HA_TOKEN stands in for an outage", event: `{"warmup":true}`, token: testToken, parameter: testParameter, ssm: &fakeSSM{err: outage}, want: testToken},
+		{name: "an outage alone", event: `{"warmup":true}`, parameter: testParameter, ssm: &fakeSSM{err: outage}, wantErr: true},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkFallback(t, tt) })
-	}
-}
-
-// checkFallback reads the fallback token twice (the second read comes from
-// the cache, or retries) and checks the answer, the calls and the log.
-func checkFallback(t *testing.T, tt fallbackCase) {
-	cfg := testConfig(localURL)
-	cfg.Token, cfg.TokenParameter = tt.token, tt.parameter
-	out := &syncBuffer{}
-	var builds atomic.Int32
-	g, err := New(cfg, Options{Stdout: out, NewParameterClient: func(context.Context) (config.ParameterClient, error) {
-		builds.Add(1)
-		if tt.clientErr != nil {
-			return nil, tt.clientErr
-		}
-		return tt.ssm, nil
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for range 2 { // the second call is served from the cache, or retried
-		got, err := g.FallbackToken(context.Background())
-		if tt.wantErr {
-			if err == nil || !strings.Contains(err.Error(), config.VarTokenParameter) {
-				t.Fatalf("FallbackToken = %q, %v; want an error naming %s", got, err, config.VarTokenParameter)
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := testConfig(localURL)
+			cfg.Token, cfg.TokenParameter = tt.token, tt.parameter
+			opts := Options{Stdout: &syncBuffer{}}
+			if tt.ssm != nil {
+				opts.NewParameterClient = func(context.Context) (ParameterClient, error) { return tt.ssm, nil }
 			}
-			continue
-		}
-		if err != nil || got != tt.want {
-			t.Fatalf("FallbackToken = %q, %v; want %q", got, err, tt.want)
-		}
-	}
-	if tt.ssm != nil && tt.ssm.calls.Load() != tt.ssmCalls {
-		t.Errorf("Parameter Store called %d times; want %d", tt.ssm.calls.Load(), tt.ssmCalls)
-	}
-	if tt.clientErr != nil && builds.Load() != 2 {
-		t.Errorf("SSM client built %d times; want a retry after the failure", builds.Load())
-	}
-	if usesSSM := tt.parameter != ""; g.Stats().Interfaces[Config].Constructed != usesSSM {
-		t.Errorf("config core constructed = %v; want %v", !usesSSM, usesSSM)
-	}
-	if tt.wantLog != "" && !strings.Contains(out.String(), tt.wantLog) {
-		t.Errorf("log %q lacks the warning about %s", out.String(), tt.wantLog)
-	}
-	for _, secret := range []string{ssmToken, testToken} {
-		if strings.Contains(out.String(), secret) {
-			t.Errorf("log shows a token: %s", out.String())
-		}
+			g, err := New(cfg, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got string
+			var gotErr error
+			tbl, err := NewTable(
+				Row{Name: "warm-up", Kind: KindWarmup, Handle: func(ctx context.Context, req *Request) ([]byte, error) {
+					got, gotErr = g.Token(ctx, req)
+					return nil, nil
+				}},
+				Row{Name: "relay", Kind: KindSmartHome, Token: TokenEndpointScope, Handle: func(ctx context.Context, req *Request) ([]byte, error) {
+					got, gotErr = g.Token(ctx, req)
+					return nil, nil
+				}},
+			)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := g.Invoke(context.Background(), tbl, []byte(tt.event)); err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want || (gotErr != nil) != tt.wantErr {
+				t.Fatalf("Token = %q, %v; want %q, error %v", got, gotErr, tt.want, tt.wantErr)
+			}
+			if gotErr != nil && !errors.Is(gotErr, outage) {
+				t.Errorf("error %v does not wrap the cause", gotErr)
+			}
+		})
 	}
 }
 
-// TestFallbackTokenFromSSMIsRedacted: a token read from Parameter Store is
-// a log secret from then on.
-func TestFallbackTokenFromSSMIsRedacted(t *testing.T) {
-	cfg := testConfig(localURL)
-	cfg.Token, cfg.TokenParameter = "", testParameter
-	out := &syncBuffer{}
-	g, err := New(cfg, Options{Stdout: out, NewParameterClient: func(context.Context) (config.ParameterClient, error) {
-		return &fakeSSM{value: ssmToken}, nil
-	}})
+// TestTokenParameterRotation: the token read from Parameter Store is kept
+// in the cache for the tier's SecretTTL. Within it no second SSM call is
+// made; past it the rotated token is used, without a cold start.
+func TestTokenParameterRotation(t *testing.T) {
+	ha := startFakeHA(t, http.StatusOK, turnOnAnswer)
+	ssm := &fakeSSM{value: "ssm-token-before"}
+	clk := &clock{now: time.Unix(1_800_000_000, 0)}
+	ttl := config.TierStandard.Settings().SecretTTL
+	store, err := cache.New(cache.Settings{MaxEntries: 8, DefaultTTL: ttl, Now: clk.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := g.FallbackToken(context.Background()); err != nil {
+	cfg := testConfig(ha.URL)
+	cfg.Token, cfg.TokenParameter = "", testParameter
+	g, err := New(cfg, Options{
+		Stdout:             &syncBuffer{},
+		NewParameterClient: func(context.Context) (ParameterClient, error) { return ssm, nil },
+		Cores:              Cores{Cache: store},
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
-	g.LogInfo(context.Background(), "calling with "+ssmToken)
-	if strings.Contains(out.String(), ssmToken) || !strings.Contains(out.String(), "[REDACTED]") {
-		t.Errorf("log line %q; want the SSM token redacted", out.String())
+	t.Cleanup(g.Close)
+	tbl := relayTable(t, g)
+	noToken := strings.Replace(turnOnDirective, directiveToken, "", 1)
+	steps := []struct {
+		advance   time.Duration
+		rotate    string
+		wantToken string
+		wantCalls int32
+	}{
+		{0, "", "ssm-token-before", 1},
+		{ttl / 2, "ssm-token-after", "ssm-token-before", 1}, // rotated, but the cached value is still fresh
+		{ttl/2 - time.Second, "", "ssm-token-before", 1},
+		{2 * time.Second, "", "ssm-token-after", 2}, // past the TTL: read again
+		{time.Second, "", "ssm-token-after", 2},
+	}
+	for i, s := range steps {
+		clk.advance(s.advance)
+		if s.rotate != "" {
+			ssm.rotate(s.rotate)
+		}
+		if _, err := g.Invoke(context.Background(), tbl, []byte(noToken)); err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+		reqs := ha.received()
+		if got := reqs[len(reqs)-1].auth; got != "Bearer "+s.wantToken || ssm.calls.Load() != s.wantCalls {
+			t.Fatalf("step %d: Home Assistant saw %q after %d SSM calls; want %q after %d", i, got, ssm.calls.Load(), s.wantToken, s.wantCalls)
+		}
 	}
 }

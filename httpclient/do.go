@@ -73,14 +73,14 @@ func (c *Client) mayResend(ctx context.Context, method, rawURL string, res attem
 	}
 	switch {
 	case !res.connected && (kind == KindRefused || kind == KindDNS):
-		c.log().Warn("httpclient: no connection, retrying once",
+		c.log().WarnContext(ctx, "httpclient: no connection, retrying once",
 			"method", method, "url", redactURL(rawURL), "kind", kind.String())
 		return true
 	case res.unsentOnKept:
 		// The other kept connections have sat as long as this one: after
 		// a freeze they are as likely to be closed. The retry dials anew.
 		c.transport.CloseIdleConnections()
-		c.log().Debug("httpclient: kept-alive connection found closed by the server before the request was written; sending it on a new connection",
+		c.log().DebugContext(ctx, "httpclient: kept-alive connection found closed by the server before the request was written; sending it on a new connection",
 			"method", method, "url", redactURL(rawURL))
 		return true
 	}

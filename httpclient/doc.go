@@ -19,8 +19,8 @@
 //
 // TLS is 1.2 or newer with verification on; Settings adds a CA bundle to
 // the system roots, a client certificate for mTLS, or (logged, opt-in) no
-// verification. Shared returns one process-wide client per configuration so
-// warm Lambda invocations reuse its connections, and a client reuses the
+// verification. A program keeps one client for its life (the gateway does)
+// so warm Lambda invocations reuse its connections, and a client reuses the
 // per-request values that stay the same from one request to the next (header
 // values, the Authorization value, the redacted URL), so a warm request
 // allocates no more than a bare http.Client.Do. The package imports only the

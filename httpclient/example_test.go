@@ -50,7 +50,7 @@ func ExampleKindOf() {
 	closed := l.Addr().String()
 	l.Close()
 
-	client, _ := httpclient.Shared(httpclient.Settings{UserAgent: "example", Logger: slog.New(slog.DiscardHandler)})
+	client, _ := httpclient.New(httpclient.Settings{UserAgent: "example", Logger: slog.New(slog.DiscardHandler)})
 	defer client.CloseIdleConnections()
 	ctx, cancel := context.WithTimeout(context.Background(), 7*time.Second)
 	defer cancel()

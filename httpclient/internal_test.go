@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"math"
-	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -56,33 +55,6 @@ func TestScrubKeepsCleanErrors(t *testing.T) {
 	if got := scrub(orig, []string{"token"}); got != orig {
 		t.Fatalf("scrub replaced an error holding no secret: %v", got)
 	}
-}
-
-// TestPropertyEncodeHeadersIsInjective: two header sets share an encoding
-// (and so a Shared client) only when they are equal.
-func TestPropertyEncodeHeadersIsInjective(t *testing.T) {
-	part := rapid.StringMatching(`[a-c0-9:=-]{0,4}`)
-	headers := rapid.MapOfN(rapid.StringMatching(`[A-C][a-c0-9-]{0,3}`), part, 0, 3)
-	rapid.Check(t, func(t *rapid.T) {
-		a, b := headers.Draw(t, "a"), headers.Draw(t, "b")
-		ha, hb := toHeader(a), toHeader(b)
-		same := encodeHeaders(ha) == encodeHeaders(hb)
-		equal := len(ha) == len(hb)
-		for name := range ha {
-			equal = equal && hb.Get(name) == ha.Get(name) && len(hb[name]) == 1
-		}
-		if same != equal {
-			t.Fatalf("a=%v b=%v: same encoding %v, equal %v", ha, hb, same, equal)
-		}
-	})
-}
-
-func toHeader(m map[string]string) http.Header {
-	h := http.Header{}
-	for k, v := range m {
-		h.Set(k, v)
-	}
-	return h
 }
 
 // TestPropertyReadBodyLimit: a body is returned whole when it fits the

@@ -9,29 +9,18 @@ import (
 	"github.com/lee-engine/lee/lambdaiface"
 )
 
-// BenchmarkDecodeDirectiveToken measures the per-invocation cost of
-// reading a device directive and its token.
-func BenchmarkDecodeDirectiveToken(b *testing.B) {
+// BenchmarkDecode measures the one decode of a device directive and the
+// reading of its token, the per-invocation cost on the relay path.
+func BenchmarkDecode(b *testing.B) {
 	body := fixture(b, turnOnDirective)
 	b.ReportAllocs()
 	for b.Loop() {
-		d, err := lambdaiface.DecodeDirective(body)
+		in, err := lambdaiface.Decode(body)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if tok, _ := d.Token(); tok == "" {
+		if in.Token(lambdaiface.TokenEndpointScope) == "" {
 			b.Fatal("no token")
-		}
-	}
-}
-
-// BenchmarkClassify measures classifying a device directive.
-func BenchmarkClassify(b *testing.B) {
-	body := fixture(b, turnOnDirective)
-	b.ReportAllocs()
-	for b.Loop() {
-		if k, err := lambdaiface.Classify(body); err != nil || k != lambdaiface.KindSmartHome {
-			b.Fatal(k, err)
 		}
 	}
 }
@@ -53,13 +42,14 @@ func BenchmarkIsAlexaMessageLargeDiscovery(b *testing.B) {
 
 // BenchmarkNewErrorResponse measures building an error answer.
 func BenchmarkNewErrorResponse(b *testing.B) {
-	d, err := lambdaiface.DecodeDirective(fixture(b, turnOnDirective))
+	in, err := lambdaiface.Decode(fixture(b, turnOnDirective))
 	if err != nil {
 		b.Fatal(err)
 	}
+	d := in.Directive
 	b.ReportAllocs()
 	for b.Loop() {
-		lambdaiface.NewErrorResponse(d, "5f8a426e-01e4-4cc9-8b79-65f8bd0fd8a4", lambdaiface.BridgeUnreachable, "Home Assistant did not answer in time")
+		lambdaiface.NewErrorResponse(d, lambdaiface.BridgeUnreachable, "Home Assistant did not answer in time")
 	}
 }
 

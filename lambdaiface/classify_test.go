@@ -1,6 +1,7 @@
 package lambdaiface_test
 
 import (
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -18,9 +19,9 @@ func readTestdata(t *testing.T, name string) []byte {
 	return b
 }
 
-// TestClassify checks each kind, the near misses that must stay unknown
-// and the inputs that are errors.
-func TestClassify(t *testing.T) {
+// TestDecodeKind checks each kind, the near misses that must stay unknown
+// and the inputs that are not a JSON object.
+func TestDecodeKind(t *testing.T) {
 	deep := func(depth int) string {
 		return `{"directive":{"header":{},"payload":` + strings.Repeat("[", depth) + strings.Repeat("]", depth) + `}}`
 	}
@@ -41,6 +42,8 @@ func TestClassify(t *testing.T) {
 		{"empty object", `{}`, lambdaiface.KindUnknown, false},
 		{"Alexa response", string(fixture(t, turnOnAnswer)), lambdaiface.KindUnknown, false},
 		{"directive not an object", `{"directive":"x"}`, lambdaiface.KindUnknown, false},
+		{"directive an array", `{"directive":[]}`, lambdaiface.KindUnknown, false},
+		{"directive null", `{"directive":null}`, lambdaiface.KindUnknown, false},
 		{"request without type", `{"version":"1.0","request":{"requestId":"r"}}`, lambdaiface.KindUnknown, false},
 		{"request with empty type", `{"version":"1.0","request":{"type":""}}`, lambdaiface.KindUnknown, false},
 		{"request without version", `{"request":{"type":"LaunchRequest"}}`, lambdaiface.KindUnknown, false},
@@ -62,9 +65,18 @@ func TestClassify(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := lambdaiface.Classify([]byte(tt.body))
-			if (err != nil) != tt.wantErr || got != tt.want {
-				t.Errorf("Classify = %v, %v; want %v, error=%v", got, err, tt.want, tt.wantErr)
+			in, err := lambdaiface.Decode([]byte(tt.body))
+			if tt.wantErr {
+				if !errors.Is(err, lambdaiface.ErrNotObject) || in != nil {
+					t.Errorf("Decode = %+v, %v; want ErrNotObject", in, err)
+				}
+				return
+			}
+			if in == nil || in.Kind != tt.want {
+				t.Fatalf("Decode = %+v, %v; want kind %v", in, err, tt.want)
+			}
+			if string(in.Raw) != tt.body {
+				t.Error("Raw is not the event as given")
 			}
 		})
 	}

@@ -1,11 +1,5 @@
 package lambdaiface
 
-import (
-	"encoding/json"
-	"errors"
-	"fmt"
-)
-
 // CustomSkillRequest is an Alexa Skills Kit (custom skill) request, reduced
 // to what LEE reads: the request's identity and the linked account's token.
 // LEE relays the raw body, so members it does not read are not modelled.
@@ -62,19 +56,6 @@ type SkillRequest struct {
 	Timestamp string `json:"timestamp,omitempty"`
 	// Locale is the user's locale, for example "en-US".
 	Locale string `json:"locale,omitempty"`
-}
-
-// DecodeCustomSkillRequest decodes a custom-skill request body and checks
-// that it has a version and a request type.
-func DecodeCustomSkillRequest(raw []byte) (*CustomSkillRequest, error) {
-	var r CustomSkillRequest
-	if err := json.Unmarshal(raw, &r); err != nil {
-		return nil, fmt.Errorf("lambdaiface: decode custom skill request: %w", err)
-	}
-	if r.Version == "" || r.Request.Type == "" {
-		return nil, errors.New("lambdaiface: decode custom skill request: version and request.type are required")
-	}
-	return &r, nil
 }
 
 // AccessToken returns the linked account's token, preferring

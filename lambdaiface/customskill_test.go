@@ -1,13 +1,13 @@
 package lambdaiface_test
 
 import (
-	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/lee-engine/lee/lambdaiface"
 )
 
-// TestDecodeCustomSkillRequest checks the members LEE reads from custom
+// TestDecodeCustomSkillRequest checks the members Decode reads from custom
 // skill requests and the token preference.
 func TestDecodeCustomSkillRequest(t *testing.T) {
 	tests := []struct {
@@ -18,10 +18,11 @@ func TestDecodeCustomSkillRequest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			r, err := lambdaiface.DecodeCustomSkillRequest(readTestdata(t, tt.file))
-			if err != nil {
-				t.Fatal(err)
+			in, err := lambdaiface.Decode(readTestdata(t, tt.file))
+			if err != nil || in.Kind != lambdaiface.KindCustomSkill {
+				t.Fatalf("Decode = %+v, %v", in, err)
 			}
+			r := in.Skill
 			if r.Version != "1.0" || r.Request.Type != tt.typ || r.Request.Locale != tt.locale || r.Request.RequestID == "" {
 				t.Errorf("decoded %+v", r.Request)
 			}
@@ -32,14 +33,20 @@ func TestDecodeCustomSkillRequest(t *testing.T) {
 	}
 }
 
-// TestDecodeCustomSkillRequestErrors checks the bodies that are refused.
+// TestDecodeCustomSkillRequestErrors checks the bodies that are not custom
+// skill requests, and the request whose members have the wrong types.
 func TestDecodeCustomSkillRequestErrors(t *testing.T) {
-	for _, body := range []string{``, `[]`, `null`, `{}`, `{"version":"1.0"}`, `{"request":{"type":"LaunchRequest"}}`, `{"version":"1.0","request":"x"}`} {
+	for _, body := range []string{`{}`, `{"version":"1.0"}`, `{"request":{"type":"LaunchRequest"}}`, `{"version":"1.0","request":"x"}`, `{"version":"1.0","request":{"type":""}}`} {
 		t.Run(body, func(t *testing.T) {
-			if r, err := lambdaiface.DecodeCustomSkillRequest([]byte(body)); err == nil {
-				t.Errorf("DecodeCustomSkillRequest = %+v; want an error", r)
+			if in, err := lambdaiface.Decode([]byte(body)); err != nil || in.Kind == lambdaiface.KindCustomSkill {
+				t.Errorf("Decode = %+v, %v; want a kind other than custom skill", in, err)
 			}
 		})
+	}
+	const bad = `{"version":"1.0","request":{"type":"IntentRequest"},"context":{"System":{"user":{"accessToken":5}}}}`
+	in, err := lambdaiface.Decode([]byte(bad))
+	if err == nil || in == nil || in.Kind != lambdaiface.KindCustomSkill || !strings.Contains(err.Error(), "context.System.user.accessToken") {
+		t.Errorf("Decode(token a number) = %+v, %v; want a custom skill and an error naming the member", in, err)
 	}
 }
 
@@ -76,38 +83,17 @@ func TestNewSpeechResponse(t *testing.T) {
 	}
 }
 
-// TestHTTPRequest checks decoding of a function URL request and the
-// case-blind header lookup.
+// TestHTTPRequest checks what Decode reads of a function URL request.
 func TestHTTPRequest(t *testing.T) {
-	var r lambdaiface.HTTPRequest
-	if err := json.Unmarshal(readTestdata(t, "function-url-healthz.json"), &r); err != nil {
-		t.Fatal(err)
+	in, err := lambdaiface.Decode(readTestdata(t, "function-url-healthz.json"))
+	if err != nil || in.Kind != lambdaiface.KindHTTP {
+		t.Fatalf("Decode = %+v, %v", in, err)
 	}
-	if r.Version != "2.0" || r.RawPath != "/healthz" || r.RawQueryString != "verbose=1" ||
+	r := in.HTTP
+	if r.Version != "2.0" || r.RawPath != "/healthz" ||
 		r.RequestContext.HTTP.Method != "GET" || r.RequestContext.HTTP.Path != "/healthz" ||
-		r.RequestContext.RequestID == "" || r.IsBase64Encoded {
+		r.RequestContext.RequestID == "" {
 		t.Errorf("decoded %+v", r)
-	}
-	tests := []struct{ name, want string }{
-		{"Accept", "application/json"},
-		{"accept", "application/json"},
-		{"X-Forwarded-For", "198.51.100.7"},
-		{"Missing", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := r.Header(tt.name); got != tt.want {
-				t.Errorf("Header(%q) = %q; want %q", tt.name, got, tt.want)
-			}
-		})
-	}
-	mixed := lambdaiface.HTTPRequest{Headers: map[string]string{"Content-Type": "text/plain"}}
-	if got := mixed.Header("content-type"); got != "text/plain" {
-		t.Errorf("Header on mixed-case map = %q", got)
-	}
-	var none *lambdaiface.HTTPRequest
-	if got := none.Header("accept"); got != "" {
-		t.Errorf("Header on nil request = %q", got)
 	}
 }
 
@@ -117,20 +103,5 @@ func TestHTTPResponse(t *testing.T) {
 	want := `{"statusCode":404,"body":"not found","isBase64Encoded":false}`
 	if string(got) != want {
 		t.Errorf("got %s\nwant %s", got, want)
-	}
-}
-
-// TestScheduledEvent checks decoding of the EventBridge warm-up event.
-func TestScheduledEvent(t *testing.T) {
-	var e lambdaiface.ScheduledEvent
-	if err := json.Unmarshal(readTestdata(t, "scheduled-event.json"), &e); err != nil {
-		t.Fatal(err)
-	}
-	want := lambdaiface.ScheduledEvent{
-		ID: "4e1c9b0a-77d3-4f5e-8a2b-61c0d9e3f812", Source: "aws.events",
-		DetailType: "Scheduled Event", Time: "2026-03-14T09:25:00Z",
-	}
-	if e != want {
-		t.Errorf("got %+v\nwant %+v", e, want)
 	}
 }

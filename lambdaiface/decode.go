@@ -3,14 +3,14 @@ package lambdaiface
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // DirectiveError says why a request body is not a directive LEE can relay.
 // It never quotes a value from the body, so it is safe to log.
 type DirectiveError struct {
 	// Field is the dotted JSON path of the offending member, for example
-	// "directive.header.payloadVersion"; empty when the body as a whole is
-	// at fault.
+	// "directive.header.payloadVersion".
 	Field string
 	// Reason says what is wrong with Field.
 	Reason string
@@ -18,17 +18,17 @@ type DirectiveError struct {
 	// whenever "directive.header" was a JSON object, so that the caller can
 	// answer INVALID_DIRECTIVE with the directive's correlationToken.
 	Header *Header
-	// Endpoint is the directive's endpoint when it could still be read
-	// (leniently: an endpoint with an endpointId) although the directive as
-	// a whole was refused; nil otherwise. With Header it lets the caller's
-	// INVALID_DIRECTIVE answer keep the endpoint, as Alexa expects.
+	// Endpoint is the directive's endpoint when its endpointId could still
+	// be read although the directive as a whole was refused; nil otherwise.
+	// With Header it lets the INVALID_DIRECTIVE answer keep the endpoint, as
+	// Alexa expects.
 	Endpoint *Endpoint
 	// Err is the underlying JSON error, if any.
 	Err error
 }
 
-// Directive returns the directive as far as it could be read — its header
-// and, when readable, its endpoint — or nil when not even the header was.
+// Directive returns the directive as far as it could be read (its header
+// and, when readable, its endpoint) or nil when not even the header was.
 func (e *DirectiveError) Directive() *Directive {
 	if e.Header == nil {
 		return nil
@@ -38,157 +38,70 @@ func (e *DirectiveError) Directive() *Directive {
 
 // Error describes the problem without any value from the body.
 func (e *DirectiveError) Error() string {
-	if e.Field == "" {
-		return "lambdaiface: decode directive: " + e.Reason
-	}
 	return fmt.Sprintf("lambdaiface: decode directive: %s: %s", e.Field, e.Reason)
 }
 
 // Unwrap returns the underlying JSON error, if any.
 func (e *DirectiveError) Unwrap() error { return e.Err }
 
-// directiveParts is the directive object split into its members, each still
-// raw, so that every member's type can be checked and named on its own.
-type directiveParts struct {
-	Header   json.RawMessage `json:"header"`
-	Endpoint json.RawMessage `json:"endpoint"`
-	Payload  json.RawMessage `json:"payload"`
-}
-
-// DecodeDirective decodes and checks an Alexa Smart Home request body, the
-// object {"directive": {...}}. It requires the directive's header with a
-// namespace, name and messageId, and payloadVersion "3"; endpoint and
-// payload, when present, must be objects. Any problem is reported as a
-// *DirectiveError naming the member at fault. It never panics.
-//
-// Member names match as encoding/json matches them, in any letter case.
-// The result shares no memory with raw. A directive as Alexa sends it is
-// read in one pass of a small scanner, in at most four allocations when its
-// strings hold no escapes; anything unusual (a refused body, a repeated or
-// escaped member name, a member of the wrong type) goes through
-// encoding/json, with the same result.
-func DecodeDirective(raw []byte) (*Directive, error) {
-	if d, ok := decodeFast(raw); ok {
-		return d, nil
+// check applies the directive rules to what Decode read: a header with a
+// namespace, name and messageId, payloadVersion "3"; endpoint and payload,
+// when present, objects. typeErr is the first member of the whole event
+// that had the wrong JSON type, if any. It returns the directive, or what
+// could be read of it with a *DirectiveError.
+func (w *wireDirective) check(typeErr *json.UnmarshalTypeError) (*Directive, error) {
+	// A member of the wrong type was allocated all the same: forget it.
+	switch {
+	case isField(typeErr, "directive.header"):
+		w.Header = nil
+	case isField(typeErr, "directive.endpoint"):
+		w.Endpoint = nil
+	case isField(typeErr, "directive.payload"):
+		w.Payload = nil
 	}
-	return decodeChecked(raw)
-}
-
-// decodeChecked is DecodeDirective with encoding/json, member by member, so
-// that every refusal names the member at fault.
-func decodeChecked(raw []byte) (*Directive, error) {
-	var parts directiveParts
-	d, err := decodeDirective(raw, &parts)
-	if de, ok := err.(*DirectiveError); ok && de.Header != nil && de.Endpoint == nil {
-		de.Endpoint = lenientEndpoint(parts.Endpoint)
+	bad := func(field, reason string, err error) (*Directive, error) {
+		de := &DirectiveError{Field: field, Reason: reason, Header: w.Header, Err: err}
+		if w.Endpoint != nil && w.Endpoint.EndpointID != "" {
+			de.Endpoint = w.Endpoint
+		}
+		return de.Directive(), de
 	}
-	return d, err
-}
-
-// lenientEndpoint reads whatever it can of an endpoint member, for an error
-// answer only: nil unless an endpointId string could be read.
-func lenientEndpoint(raw json.RawMessage) *Endpoint {
-	if !isObject(raw) {
-		return nil
-	}
-	var ep struct {
-		EndpointID json.RawMessage   `json:"endpointId"`
-		Cookie     map[string]string `json:"cookie"`
-	}
-	_ = json.Unmarshal(raw, &ep)
-	var id string
-	if json.Unmarshal(ep.EndpointID, &id) != nil || id == "" {
-		return nil
-	}
-	return &Endpoint{EndpointID: id, Cookie: ep.Cookie}
-}
-
-// decodeDirective does DecodeDirective's work, leaving the directive's raw
-// members in parts for the caller's error handling.
-func decodeDirective(raw []byte, parts *directiveParts) (*Directive, error) {
-	var env struct {
-		Directive json.RawMessage `json:"directive"`
-	}
-	if err := json.Unmarshal(raw, &env); err != nil && !isTypeError(err) {
-		return nil, &DirectiveError{Reason: "body is not valid JSON", Err: err}
-	}
-	if !isObject(raw) {
-		return nil, &DirectiveError{Reason: "body is not a JSON object"}
-	}
-	if isAbsent(env.Directive) {
-		return nil, &DirectiveError{Field: "directive", Reason: "is required"}
-	}
-	if !isObject(env.Directive) {
-		return nil, &DirectiveError{Field: "directive", Reason: "must be an object"}
-	}
-	if err := json.Unmarshal(env.Directive, parts); err != nil {
-		return nil, &DirectiveError{Field: "directive", Reason: "cannot be read", Err: err}
-	}
-	d := &Directive{}
-	if err := decodeHeader(parts.Header, &d.Header); err != nil {
-		return nil, err
-	}
-	if err := decodeEndpoint(parts.Endpoint, d); err != nil {
-		return nil, err
+	h := w.Header
+	if f := directiveField(typeErr); f != "" {
+		switch f {
+		case "directive.header", "directive.endpoint", "directive.payload":
+			return bad(f, "must be an object", typeErr)
+		}
+		return bad(f, "has the wrong JSON type", typeErr)
 	}
 	switch {
-	case isAbsent(parts.Payload):
-	case !isObject(parts.Payload):
-		return nil, &DirectiveError{Field: "directive.payload", Reason: "must be an object", Header: &d.Header}
-	default:
-		d.Payload = parts.Payload
-	}
-	return d, nil
-}
-
-// decodeHeader reads and checks the header member into h.
-func decodeHeader(raw json.RawMessage, h *Header) error {
-	if isAbsent(raw) {
-		return &DirectiveError{Field: "directive.header", Reason: "is required"}
-	}
-	if !isObject(raw) {
-		return &DirectiveError{Field: "directive.header", Reason: "must be an object"}
-	}
-	if err := json.Unmarshal(raw, h); err != nil {
-		return memberError("directive.header", err, h)
-	}
-	switch {
+	case h == nil:
+		return bad("directive.header", "is required", nil)
 	case h.Namespace == "":
-		return &DirectiveError{Field: "directive.header.namespace", Reason: "is required", Header: h}
+		return bad("directive.header.namespace", "is required", nil)
 	case h.Name == "":
-		return &DirectiveError{Field: "directive.header.name", Reason: "is required", Header: h}
+		return bad("directive.header.name", "is required", nil)
 	case h.MessageID == "":
-		return &DirectiveError{Field: "directive.header.messageId", Reason: "is required", Header: h}
+		return bad("directive.header.messageId", "is required", nil)
 	case h.PayloadVersion == "":
-		return &DirectiveError{Field: "directive.header.payloadVersion", Reason: "is required", Header: h}
+		return bad("directive.header.payloadVersion", "is required", nil)
 	case h.PayloadVersion != PayloadVersion3:
-		return &DirectiveError{Field: "directive.header.payloadVersion", Reason: `must be "3"`, Header: h}
+		return bad("directive.header.payloadVersion", `must be "3"`, nil)
 	}
-	return nil
+	return &Directive{Header: *h, Endpoint: w.Endpoint, Payload: w.Payload}, nil
 }
 
-// decodeEndpoint reads the optional endpoint member into d.Endpoint.
-func decodeEndpoint(raw json.RawMessage, d *Directive) error {
-	if isAbsent(raw) {
-		return nil
+// directiveField returns the field of a type error inside the directive
+// that makes it unusable, "" when there is none. A malformed member inside
+// the payload other than the payload itself is Home Assistant's to judge:
+// LEE reads only the token places there, and a malformed one holds no token.
+func directiveField(err *json.UnmarshalTypeError) string {
+	if err == nil {
+		return ""
 	}
-	if !isObject(raw) {
-		return &DirectiveError{Field: "directive.endpoint", Reason: "must be an object", Header: &d.Header}
+	f := err.Field
+	if !strings.HasPrefix(f, "directive.") || strings.HasPrefix(f, "directive.payload.") {
+		return ""
 	}
-	var ep Endpoint
-	if err := json.Unmarshal(raw, &ep); err != nil {
-		return memberError("directive.endpoint", err, &d.Header)
-	}
-	d.Endpoint = &ep
-	return nil
-}
-
-// memberError turns a JSON error met inside the member at path into a
-// *DirectiveError naming the deepest member the error identifies.
-func memberError(path string, err error, h *Header) *DirectiveError {
-	field := path
-	if sub, ok := typeErrorField(err); ok {
-		field = path + "." + sub
-	}
-	return &DirectiveError{Field: field, Reason: "has the wrong JSON type", Header: h, Err: err}
+	return f
 }

@@ -1,6 +1,11 @@
 package lambdaiface
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"errors"
+
+	"github.com/lee-engine/lee/utility"
+)
 
 // maxHeadCookieJSON bounds the JSON of a cookie ReadDirectiveHead decodes.
 // A cookie NewErrorResponse would repeat (at most maxEchoedCookie bytes of
@@ -26,7 +31,7 @@ type directiveHead struct {
 type headHeader struct{ h *Header }
 
 func (x *headHeader) UnmarshalJSON(b []byte) error {
-	if !isObject(b) {
+	if !utility.IsJSONObject(b) {
 		return nil
 	}
 	x.h = &Header{}
@@ -40,7 +45,7 @@ func (x *headHeader) UnmarshalJSON(b []byte) error {
 type headCookie struct{ c map[string]string }
 
 func (x *headCookie) UnmarshalJSON(b []byte) error {
-	if isObject(b) && len(b) <= maxHeadCookieJSON {
+	if utility.IsJSONObject(b) && len(b) <= maxHeadCookieJSON {
 		_ = json.Unmarshal(b, &x.c)
 	}
 	return nil
@@ -58,7 +63,8 @@ func (x *headCookie) UnmarshalJSON(b []byte) error {
 // type are left empty.
 func ReadDirectiveHead(raw []byte) *Directive {
 	var head directiveHead
-	if err := json.Unmarshal(raw, &head); err != nil && !isTypeError(err) {
+	var typeErr *json.UnmarshalTypeError
+	if err := json.Unmarshal(raw, &head); err != nil && !errors.As(err, &typeErr) {
 		return nil
 	}
 	if head.Directive.Header.h == nil {

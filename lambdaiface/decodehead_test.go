@@ -1,6 +1,8 @@
 package lambdaiface
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"runtime"
 	"strings"
@@ -11,10 +13,11 @@ import (
 // is the header and endpoint (id and cookie) DecodeDirective reads.
 func TestReadDirectiveHeadSamples(t *testing.T) {
 	for path, raw := range sampleDirectives(t) {
-		full, err := DecodeDirective(raw)
+		in, err := Decode(raw)
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
+		full := in.Directive
 		head := ReadDirectiveHead(raw)
 		if head == nil {
 			t.Fatalf("%s: no head read", path)
@@ -103,4 +106,20 @@ func TestReadDirectiveHeadSkipsPayload(t *testing.T) {
 	if got := after.TotalAlloc - before.TotalAlloc; got > 64<<10 {
 		t.Errorf("reading the head of a %d-byte body allocated %d bytes, want at most 64 KiB", len(body), got)
 	}
+}
+
+// sampleDirectives reads Amazon's sample directives, when the data is
+// beside the repository.
+func sampleDirectives(tb testing.TB) map[string][]byte {
+	tb.Helper()
+	paths, _ := filepath.Glob(filepath.Join(needAmazonData(tb), "sample_messages", "*", "*.request.json"))
+	out := make(map[string][]byte, len(paths))
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out[p] = b
+	}
+	return out
 }

@@ -1,7 +1,5 @@
 package lambdaiface
 
-import "encoding/json"
-
 // Header is the header of an Alexa Smart Home v3 directive or event. Every
 // field is omitted when empty so that a decoded message encodes back to the
 // same JSON.
@@ -44,22 +42,25 @@ type Endpoint struct {
 }
 
 // Directive is an Alexa Smart Home v3 directive: what Alexa asks the skill to
-// do. Payload stays raw because LEE relays it untouched and reads only the
-// few fields Token needs.
+// do, reduced to what LEE reads. The relay sends the event's raw bytes, so
+// members LEE does not read are not modelled.
 type Directive struct {
 	// Header says which directive this is.
 	Header Header `json:"header"`
 	// Endpoint is the target device; nil for Discovery and AcceptGrant.
 	Endpoint *Endpoint `json:"endpoint,omitempty"`
-	// Payload is the directive's payload object exactly as received, or nil
-	// when the directive had none.
-	Payload json.RawMessage `json:"payload,omitempty"`
+	// Payload holds the payload members that carry a token; nil when the
+	// directive has no payload.
+	Payload *DirectivePayload `json:"payload,omitempty"`
 }
 
-// Envelope is the top-level object Alexa sends to a Smart Home skill.
-type Envelope struct {
-	// Directive is the one directive of the request.
-	Directive *Directive `json:"directive"`
+// DirectivePayload is the part of a directive's payload LEE reads: the
+// places Discovery and AcceptGrant carry the user's token.
+type DirectivePayload struct {
+	// Scope is Discovery's token place.
+	Scope *Scope `json:"scope,omitempty"`
+	// Grantee is AcceptGrant's token place.
+	Grantee *Scope `json:"grantee,omitempty"`
 }
 
 // Alexa namespaces and names LEE treats specially.

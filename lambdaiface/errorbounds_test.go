@@ -55,7 +55,7 @@ func TestNewErrorResponseEchoBounds(t *testing.T) {
 			if tc.cookie != nil {
 				d.Endpoint.Cookie = tc.cookie
 			}
-			r := lambdaiface.NewErrorResponse(d, "", lambdaiface.InvalidDirective, tc.message)
+			r := lambdaiface.NewErrorResponse(d, lambdaiface.InvalidDirective, tc.message)
 			if got := r.Event.Header.CorrelationToken == d.Header.CorrelationToken; got != tc.keepToken {
 				t.Errorf("correlationToken kept: %v, want %v", got, tc.keepToken)
 			}
@@ -105,7 +105,7 @@ func TestNewErrorResponseSizeBound(t *testing.T) {
 	}
 	for name, d := range map[string]*lambdaiface.Directive{"worst within bounds": worst, "6 MB parts": huge} {
 		t.Run(name, func(t *testing.T) {
-			out := mustMarshal(t, lambdaiface.NewErrorResponse(d, "", lambdaiface.InvalidDirective, lt(6<<20)))
+			out := mustMarshal(t, lambdaiface.NewErrorResponse(d, lambdaiface.InvalidDirective, lt(6<<20)))
 			if len(out) >= answerLimit {
 				t.Errorf("answer of %d bytes, want under %d", len(out), answerLimit)
 			}

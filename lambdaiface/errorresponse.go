@@ -5,6 +5,8 @@ import (
 	"maps"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/lee-engine/lee/utility"
 )
 
 // ErrorType is the "type" of an Alexa ErrorResponse payload.
@@ -72,8 +74,7 @@ type errorPayload struct {
 // NewErrorResponse builds the ErrorResponse that answers d, always valid
 // against the Alexa Smart Home message schema:
 //   - namespace "Alexa", name "ErrorResponse", payloadVersion "3";
-//   - messageId is messageID, or a fresh one from NewMessageID when
-//     messageID is not a valid Alexa message id;
+//   - a fresh messageId from utility.NewMessageID;
 //   - the directive's correlationToken, when it has one of at most 4 KiB;
 //   - the directive's endpoint (endpointId and cookie) without its scope,
 //     because the scope holds the user's bearer token and an answer must
@@ -89,15 +90,12 @@ type errorPayload struct {
 // An Alexa.Authorization AcceptGrant directive is answered in namespace
 // "Alexa.Authorization" with type ACCEPT_GRANT_FAILED whatever typ is, as
 // Alexa requires. d may be nil or hold only a header.
-func NewErrorResponse(d *Directive, messageID string, typ ErrorType, message string) *Response {
+func NewErrorResponse(d *Directive, typ ErrorType, message string) *Response {
 	h := Header{
 		Namespace:      NamespaceAlexa,
 		Name:           NameErrorResponse,
 		PayloadVersion: PayloadVersion3,
-		MessageID:      messageID,
-	}
-	if !validMessageID(messageID) {
-		h.MessageID = NewMessageID()
+		MessageID:      utility.NewMessageID(),
 	}
 	switch {
 	case d.IsAcceptGrant():
@@ -119,19 +117,33 @@ func NewErrorResponse(d *Directive, messageID string, typ ErrorType, message str
 	return &Response{Event: Event{Header: h, Endpoint: ep, Payload: payload}}
 }
 
-// withoutToken replaces every occurrence of d's token in message by
-// "[redacted]". Should the token be so short that it occurs in the mark
-// itself, the message is dropped: an empty message is valid, a leak is not.
+// withoutToken replaces every occurrence of a token d carries (in any of
+// its three token places, whatever the scope's type) by "[redacted]".
+// Should a token be so short that it occurs in the mark itself, the message
+// is dropped: an empty message is valid, a leak is not.
 func withoutToken(message string, d *Directive) string {
-	tok, _ := d.Token()
-	if tok == "" {
-		return message
-	}
-	message = strings.ReplaceAll(message, tok, redacted)
-	if strings.Contains(message, tok) {
-		return ""
+	for _, s := range d.scopes() {
+		if s == nil || s.Token == "" {
+			continue
+		}
+		message = strings.ReplaceAll(message, s.Token, redacted)
+		if strings.Contains(message, s.Token) {
+			return ""
+		}
 	}
 	return message
+}
+
+// scopes lists d's three token places, nil where absent.
+func (d *Directive) scopes() [3]*Scope {
+	var out [3]*Scope
+	if d.Endpoint != nil {
+		out[0] = d.Endpoint.Scope
+	}
+	if d.Payload != nil {
+		out[1], out[2] = d.Payload.Scope, d.Payload.Grantee
+	}
+	return out
 }
 
 // cutMessage cuts message to maxMessage bytes at a rune boundary.

@@ -14,64 +14,62 @@ const turnOnBody = `{"directive":{"header":{"namespace":"Alexa.PowerController",
 "endpoint":{"scope":{"type":"BearerToken","token":"user-token"},"endpointId":"light#kitchen","cookie":{}},
 "payload":{}}}`
 
-func ExampleClassify() {
+func ExampleDecode() {
 	for _, body := range []string{
 		turnOnBody,
 		`{"version":"1.0","request":{"type":"LaunchRequest"}}`,
 		`{"version":"2.0","rawPath":"/healthz","requestContext":{"http":{"method":"GET","path":"/healthz"}}}`,
 		`{"source":"aws.events","detail-type":"Scheduled Event"}`,
 		`{"hello":"world"}`,
-		`[1,2,3]`,
 	} {
-		kind, err := lambdaiface.Classify([]byte(body))
-		fmt.Println(kind, err != nil)
+		in, err := lambdaiface.Decode([]byte(body))
+		fmt.Println(in.Kind, err)
 	}
+	_, err := lambdaiface.Decode([]byte(`[1,2,3]`))
+	fmt.Println(errors.Is(err, lambdaiface.ErrNotObject))
 	// Output:
-	// smart-home false
-	// custom-skill false
-	// http false
-	// warmup false
-	// unknown false
-	// unknown true
+	// smart-home <nil>
+	// custom-skill <nil>
+	// http <nil>
+	// warmup <nil>
+	// unknown <nil>
+	// true
 }
 
-func ExampleDecodeDirective() {
-	d, err := lambdaiface.DecodeDirective([]byte(turnOnBody))
+func ExampleInput_Token() {
+	in, err := lambdaiface.Decode([]byte(turnOnBody))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	_, from := d.Token()
-	fmt.Println(d)
-	fmt.Println("token from", from)
+	fmt.Println(in.Directive)
+	fmt.Printf("endpoint scope %q, payload scope %q\n", in.Token(lambdaiface.TokenEndpointScope), in.Token(lambdaiface.TokenPayloadScope))
 	// Output:
 	// Alexa.PowerController.TurnOn messageId=1bd5d003-31b9-476f-ad03-71d471922820 endpointId=light#kitchen
-	// token from endpoint.scope
+	// endpoint scope "user-token", payload scope ""
 }
 
 // A directive that cannot be relayed is answered with INVALID_DIRECTIVE,
-// keeping whatever of its header could be read.
-func ExampleDecodeDirective_invalid() {
+// keeping whatever of it could be read.
+func ExampleDirectiveError() {
 	body := `{"directive":{"header":{"namespace":"Alexa","name":"ReportState","payloadVersion":"2",
 "messageId":"m-1","correlationToken":"ct-1"}}}`
-	_, err := lambdaiface.DecodeDirective([]byte(body))
+	in, err := lambdaiface.Decode([]byte(body))
 	var de *lambdaiface.DirectiveError
-	if errors.As(err, &de) && de.Header != nil {
+	if errors.As(err, &de) && in.Directive != nil {
 		fmt.Println(err)
-		r := lambdaiface.NewErrorResponse(&lambdaiface.Directive{Header: *de.Header}, "m-2",
-			lambdaiface.InvalidDirective, "only payloadVersion 3 is supported")
-		out, _ := json.Marshal(r)
-		fmt.Println(string(out))
+		r := lambdaiface.NewErrorResponse(in.Directive, lambdaiface.InvalidDirective, "only payloadVersion 3 is supported")
+		fmt.Println(r.Event.Header.CorrelationToken, string(r.Event.Payload))
 	}
 	// Output:
 	// lambdaiface: decode directive: directive.header.payloadVersion: must be "3"
-	// {"event":{"header":{"namespace":"Alexa","name":"ErrorResponse","payloadVersion":"3","messageId":"m-2","correlationToken":"ct-1"},"payload":{"type":"INVALID_DIRECTIVE","message":"only payloadVersion 3 is supported"}}}
+	// ct-1 {"type":"INVALID_DIRECTIVE","message":"only payloadVersion 3 is supported"}
 }
 
 func ExampleNewErrorResponse() {
-	d, _ := lambdaiface.DecodeDirective([]byte(turnOnBody))
-	r := lambdaiface.NewErrorResponse(d, "5f8a426e-01e4-4cc9-8b79-65f8bd0fd8a4",
-		lambdaiface.BridgeUnreachable, "Home Assistant did not answer in time")
+	in, _ := lambdaiface.Decode([]byte(turnOnBody))
+	r := lambdaiface.NewErrorResponse(in.Directive, lambdaiface.BridgeUnreachable, "Home Assistant did not answer in time")
+	r.Event.Header.MessageID = "5f8a426e-01e4-4cc9-8b79-65f8bd0fd8a4" // a fresh random id; fixed here for the output
 	out, _ := json.MarshalIndent(r, "", "  ")
 	fmt.Println(string(out))
 	// Output:
@@ -99,10 +97,10 @@ func ExampleNewErrorResponse() {
 // An AcceptGrant failure is always ACCEPT_GRANT_FAILED in the
 // Alexa.Authorization namespace.
 func ExampleNewErrorResponse_acceptGrant() {
-	d, _ := lambdaiface.DecodeDirective([]byte(`{"directive":{"header":{"namespace":"Alexa.Authorization",
+	in, _ := lambdaiface.Decode([]byte(`{"directive":{"header":{"namespace":"Alexa.Authorization",
 "name":"AcceptGrant","payloadVersion":"3","messageId":"m-1"},
 "payload":{"grant":{"type":"OAuth2.AuthorizationCode","code":"c"},"grantee":{"type":"BearerToken","token":"grantee-token"}}}}`))
-	r := lambdaiface.NewErrorResponse(d, "m-2", lambdaiface.BridgeUnreachable, "Home Assistant is unreachable")
+	r := lambdaiface.NewErrorResponse(in.Directive, lambdaiface.BridgeUnreachable, "Home Assistant is unreachable")
 	fmt.Println(r.Event.Header.Namespace, r.Event.Header.Name, string(r.Event.Payload))
 	// Output:
 	// Alexa.Authorization ErrorResponse {"type":"ACCEPT_GRANT_FAILED","message":"Home Assistant is unreachable"}
@@ -117,7 +115,7 @@ func ExampleIsAlexaMessage() {
 }
 
 func ExampleCustomSkillRequest_AccessToken() {
-	r, err := lambdaiface.DecodeCustomSkillRequest([]byte(`{"version":"1.0",
+	in, err := lambdaiface.Decode([]byte(`{"version":"1.0",
 "session":{"user":{"userId":"u","accessToken":"from-session"}},
 "context":{"System":{"user":{"userId":"u","accessToken":"from-context"}}},
 "request":{"type":"LaunchRequest","requestId":"r-1","locale":"en-US"}}`))
@@ -125,7 +123,7 @@ func ExampleCustomSkillRequest_AccessToken() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(r.AccessToken())
+	fmt.Println(in.Skill.AccessToken())
 	// Output:
 	// from-context
 }

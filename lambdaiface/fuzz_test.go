@@ -35,52 +35,43 @@ func addSeeds(f *testing.F, add func(body []byte)) {
 	}
 }
 
-// FuzzClassify checks that Classify never panics and fails exactly on
-// bodies that are not a JSON object, which IsAlexaMessage never accepts.
-func FuzzClassify(f *testing.F) {
+// FuzzDecode checks that Decode never panics; that it refuses exactly the
+// bodies that are not a JSON object, which IsAlexaMessage never accepts
+// either; that an accepted directive obeys the rules and survives a round
+// trip; and that a refused one comes as a *DirectiveError with what could
+// be read.
+func FuzzDecode(f *testing.F) {
 	addSeeds(f, func(b []byte) { f.Add(b) })
 	f.Fuzz(func(t *testing.T, body []byte) {
-		kind, err := lambdaiface.Classify(body)
+		in, err := lambdaiface.Decode(body)
 		isObject := json.Valid(body) && strings.HasPrefix(strings.TrimLeft(string(body), " \t\r\n"), "{")
-		if (err == nil) != isObject {
-			t.Fatalf("Classify = %v, %v for a body that is an object: %v", kind, err, isObject)
-		}
-		if err != nil && kind != lambdaiface.KindUnknown {
-			t.Fatalf("Classify returned kind %v with error %v", kind, err)
+		if (in != nil) != isObject || in == nil && !errors.Is(err, lambdaiface.ErrNotObject) {
+			t.Fatalf("Decode = %+v, %v for a body that is an object: %v", in, err, isObject)
 		}
 		if lambdaiface.IsAlexaMessage(body) && !isObject {
 			t.Fatalf("IsAlexaMessage accepted a body that is not a JSON object: %q", body)
 		}
-	})
-}
-
-// FuzzDecodeDirective checks that DecodeDirective never panics, that what
-// it accepts obeys its rules and survives a round trip, and that what it
-// refuses comes as a *DirectiveError.
-func FuzzDecodeDirective(f *testing.F) {
-	addSeeds(f, func(b []byte) { f.Add(b) })
-	f.Fuzz(func(t *testing.T, body []byte) {
-		d, err := lambdaiface.DecodeDirective(body)
+		if in == nil || in.Kind != lambdaiface.KindSmartHome {
+			return
+		}
 		if err != nil {
 			var de *lambdaiface.DirectiveError
-			if !errors.As(err, &de) || d != nil {
-				t.Fatalf("DecodeDirective = %v, %v; want nil and a *DirectiveError", d, err)
+			if !errors.As(err, &de) || (in.Directive != nil) != (de.Header != nil) {
+				t.Fatalf("Decode = %+v, %v; want a *DirectiveError and the header when readable", in.Directive, err)
 			}
 			return
 		}
+		d := in.Directive
 		h := d.Header
 		if h.Namespace == "" || h.Name == "" || h.MessageID == "" || h.PayloadVersion != "3" {
 			t.Fatalf("accepted header %+v", h)
 		}
-		if kind, err := lambdaiface.Classify(body); kind != lambdaiface.KindSmartHome || err != nil {
-			t.Fatalf("accepted directive classifies as %v, %v", kind, err)
-		}
-		again, err := lambdaiface.DecodeDirective(mustMarshal(t, lambdaiface.Envelope{Directive: d}))
+		again, err := decodeDirective(mustMarshal(t, map[string]any{"directive": d}))
 		if err != nil {
 			t.Fatalf("re-encoded directive refused: %v", err)
 		}
-		tok1, src1 := d.Token()
-		tok2, src2 := again.Token()
+		tok1, src1 := tokenOf(d)
+		tok2, src2 := tokenOf(again)
 		if again.Header != h || tok1 != tok2 || src1 != src2 {
 			t.Fatalf("round trip changed the directive: %+v → %+v", d, again)
 		}
@@ -96,17 +87,16 @@ func FuzzErrorResponse(f *testing.F) {
 	var i uint8
 	addSeeds(f, func(b []byte) {
 		i++
-		f.Add(b, i, "5f8a426e-01e4-4cc9-8b79-65f8bd0fd8a4", "Home Assistant returned 404")
+		f.Add(b, i, "Home Assistant returned 404")
 	})
-	f.Add([]byte(`{"directive":{"header":{"namespace":"A","name":"B","payloadVersion":"3","messageId":"m"},"endpoint":{"endpointId":"e","scope":{"type":"BearerToken","token":"[r"}}}}`), uint8(1), "", "[r[r")
-	f.Fuzz(func(t *testing.T, body []byte, typ uint8, messageID, message string) {
-		d, err := lambdaiface.DecodeDirective(body)
-		var de *lambdaiface.DirectiveError
-		if errors.As(err, &de) && de.Header != nil {
-			d = &lambdaiface.Directive{Header: *de.Header}
+	f.Add([]byte(`{"directive":{"header":{"namespace":"A","name":"B","payloadVersion":"3","messageId":"m"},"endpoint":{"endpointId":"e","scope":{"type":"BearerToken","token":"[r"}}}}`), uint8(1), "[r[r")
+	f.Fuzz(func(t *testing.T, body []byte, typ uint8, message string) {
+		var d *lambdaiface.Directive
+		if in, _ := lambdaiface.Decode(body); in != nil {
+			d = in.Directive
 		}
 		types := slices.Concat(allErrorTypes, []lambdaiface.ErrorType{"UNKNOWN"})
-		r := lambdaiface.NewErrorResponse(d, messageID, types[int(typ)%len(types)], message)
+		r := lambdaiface.NewErrorResponse(d, types[int(typ)%len(types)], message)
 		out := mustMarshal(t, r)
 		if err := checkErrorMessageWith(sch, out); err != nil {
 			t.Fatalf("answer is not a valid ErrorResponse: %v\n%s", err, out)
@@ -121,7 +111,7 @@ func FuzzErrorResponse(f *testing.F) {
 		if err := json.Unmarshal(r.Event.Payload, &p); err != nil {
 			t.Fatal(err)
 		}
-		if tok, _ := d.Token(); tok != "" && strings.Contains(p.Message, tok) {
+		if tok, _ := tokenOf(d); tok != "" && strings.Contains(p.Message, tok) {
 			t.Fatalf("message carries the token: %q", p.Message)
 		}
 	})

@@ -7,4 +7,13 @@ require (
 	pgregory.net/rapid v1.3.0
 )
 
-require golang.org/x/text v0.14.0 // indirect
+require github.com/aws/aws-lambda-go v1.55.1
+
+require github.com/stretchr/testify v1.8.4 // indirect
+
+require (
+	github.com/lee-engine/lee/utility v0.1.0
+	golang.org/x/text v0.14.0 // indirect
+)
+
+replace github.com/lee-engine/lee/utility => ../utility

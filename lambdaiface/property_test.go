@@ -84,19 +84,19 @@ func TestDirectiveProperties(t *testing.T) {
 	sch := optionalSchema(t)
 	rapid.Check(t, func(t *rapid.T) {
 		body, wantTok, wantSrc := genDirective(t)
-		d, err := lambdaiface.DecodeDirective(body)
+		d, err := decodeDirective(body)
 		if err != nil {
 			t.Fatalf("DecodeDirective: %v", err)
 		}
-		if kind, err := lambdaiface.Classify(body); kind != lambdaiface.KindSmartHome || err != nil {
+		if kind, err := classify(body); kind != lambdaiface.KindSmartHome || err != nil {
 			t.Fatalf("Classify = %v, %v", kind, err)
 		}
-		if tok, src := d.Token(); tok != wantTok || src != wantSrc {
+		if tok, src := tokenOf(d); tok != wantTok || src != wantSrc {
 			t.Fatalf("Token = %q, %v; want %q, %v", tok, src, wantTok, wantSrc)
 		}
 		typ := rapid.SampledFrom(allErrorTypes).Draw(t, "type")
 		message := rapid.String().Draw(t, "message")
-		r := lambdaiface.NewErrorResponse(d, rapid.String().Draw(t, "newMessageId"), typ, message+wantTok)
+		r := lambdaiface.NewErrorResponse(d, typ, message+wantTok)
 		out, err := json.Marshal(r)
 		if err != nil {
 			t.Fatal(err)
@@ -121,7 +121,7 @@ func TestDirectiveProperties(t *testing.T) {
 // recognised as an Alexa message and that cutting it short is not.
 func TestIsAlexaMessageProperty(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		r := lambdaiface.NewErrorResponse(nil, lambdaiface.NewMessageID(), lambdaiface.InternalError, rapid.String().Draw(t, "message"))
+		r := lambdaiface.NewErrorResponse(nil, lambdaiface.InternalError, rapid.String().Draw(t, "message"))
 		out, err := json.Marshal(r)
 		if err != nil {
 			t.Fatal(err)

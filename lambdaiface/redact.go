@@ -66,6 +66,19 @@ func (d Directive) LogValue() slog.Value {
 	return slog.GroupValue(attrs...)
 }
 
+// String shows the payload's token places without their tokens.
+func (p DirectivePayload) String() string {
+	return fmt.Sprintf("DirectivePayload{Scope:%v Grantee:%v}", p.Scope, p.Grantee)
+}
+
+// GoString keeps %#v from printing the tokens.
+func (p DirectivePayload) GoString() string { return p.String() }
+
+// LogValue records whether each token place is set, never its token.
+func (p DirectivePayload) LogValue() slog.Value {
+	return slog.GroupValue(slog.Bool("scope_set", p.Scope != nil), slog.Bool("grantee_set", p.Grantee != nil))
+}
+
 // String shows the user id and whether a token is set, never the token.
 func (u SkillUser) String() string {
 	return fmt.Sprintf("SkillUser{UserID:%s AccessToken:%s}", u.UserID, mask(u.AccessToken))
@@ -89,14 +102,10 @@ func (r CustomSkillRequest) LogValue() slog.Value {
 	)
 }
 
-// String shows the request line only, since headers and body may carry
-// credentials: "GET /healthz".
+// String shows the request line only: "GET /healthz".
 func (r HTTPRequest) String() string {
 	return r.RequestContext.HTTP.Method + " " + r.RequestContext.HTTP.Path
 }
-
-// GoString keeps %#v from printing headers and body.
-func (r HTTPRequest) GoString() string { return r.String() }
 
 // LogValue records the request line and AWS request id for log/slog.
 func (r HTTPRequest) LogValue() slog.Value {
@@ -105,14 +114,6 @@ func (r HTTPRequest) LogValue() slog.Value {
 		slog.String("path", r.RequestContext.HTTP.Path),
 		slog.String("requestId", r.RequestContext.RequestID),
 	)
-}
-
-// LogValue records the envelope's directive, never its token.
-func (e Envelope) LogValue() slog.Value {
-	if e.Directive == nil {
-		return slog.GroupValue()
-	}
-	return e.Directive.LogValue()
 }
 
 // LogValue records the event's identity for log/slog; an event from Home
@@ -150,4 +151,26 @@ func (s SkillSystem) LogValue() slog.Value {
 		return slog.GroupValue()
 	}
 	return slog.GroupValue(slog.Any("user", *s.User))
+}
+
+// String identifies the event by its kind and, for a directive, its
+// identity; never its raw bytes or tokens.
+func (in Input) String() string {
+	if in.Directive != nil {
+		return in.Kind.String() + " " + in.Directive.String()
+	}
+	return fmt.Sprintf("%s (%d bytes)", in.Kind, len(in.Raw))
+}
+
+// GoString keeps %#v from printing the raw event, which holds the token.
+func (in Input) GoString() string { return in.String() }
+
+// LogValue records the event's kind and identity for log/slog, never its
+// raw bytes or tokens.
+func (in Input) LogValue() slog.Value {
+	attrs := []slog.Attr{slog.String("kind", in.Kind.String()), slog.Int("bytes", len(in.Raw))}
+	if in.Directive != nil {
+		attrs = append(attrs, slog.Any("directive", *in.Directive))
+	}
+	return slog.GroupValue(attrs...)
 }

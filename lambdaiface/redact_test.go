@@ -15,29 +15,31 @@ import (
 // held by the package's types, whether printed directly, by pointer or
 // nested.
 func TestSecretsNotPrinted(t *testing.T) {
-	d, err := lambdaiface.DecodeDirective(fixture(t, turnOnDirective))
+	d, err := decodeDirective(fixture(t, turnOnDirective))
 	if err != nil {
 		t.Fatal(err)
 	}
-	disc, err := lambdaiface.DecodeDirective(fixture(t, discoveryDirective))
+	disc, err := decodeDirective(fixture(t, discoveryDirective))
 	if err != nil {
 		t.Fatal(err)
 	}
-	skill, err := lambdaiface.DecodeCustomSkillRequest(readTestdata(t, "custom-skill-intent.json"))
+	skillIn, err := lambdaiface.Decode(readTestdata(t, "custom-skill-intent.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var httpReq lambdaiface.HTTPRequest
-	if err := json.Unmarshal(readTestdata(t, "function-url-healthz.json"), &httpReq); err != nil {
+	skill := skillIn.Skill
+	httpIn, err := lambdaiface.Decode(readTestdata(t, "function-url-healthz.json"))
+	if err != nil {
 		t.Fatal(err)
 	}
+	httpReq := *httpIn.HTTP
 	var response lambdaiface.Response
 	if err := json.Unmarshal(fixture(t, turnOnAnswer), &response); err != nil {
 		t.Fatal(err)
 	}
 	secrets := []string{fixtureToken, "access-token-from-Amazon", "context-token", "session-token", "should-never-be-logged"}
 	values := map[string]any{
-		"directive": d, "directive value": *d, "discovery": *disc, "envelope": lambdaiface.Envelope{Directive: disc},
+		"directive": d, "directive value": *d, "discovery": *disc, "discovery payload": disc.Payload, "payload scope": *disc.Payload.Scope,
 		"endpoint": d.Endpoint, "endpoint value": *d.Endpoint, "scope": *d.Endpoint.Scope,
 		"skill request": skill, "skill request value": *skill, "session": *skill.Session,
 		"skill context": skill.Context, "skill system": skill.Context.System,
@@ -66,7 +68,7 @@ func TestSecretsNotPrinted(t *testing.T) {
 // TestRedactedOutputsIdentify checks that the redacted forms still say
 // what the value is, so logs stay useful.
 func TestRedactedOutputsIdentify(t *testing.T) {
-	d, err := lambdaiface.DecodeDirective(fixture(t, turnOnDirective))
+	d, err := decodeDirective(fixture(t, turnOnDirective))
 	if err != nil {
 		t.Fatal(err)
 	}

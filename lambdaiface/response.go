@@ -3,6 +3,8 @@ package lambdaiface
 import (
 	"encoding/json"
 	"unicode/utf8"
+
+	"github.com/lee-engine/lee/utility"
 )
 
 // Event is the event object of an Alexa Smart Home message a skill sends:
@@ -25,68 +27,32 @@ type Response struct {
 	Event Event `json:"event"`
 }
 
-// alexaHeader is the part of an event header IsAlexaMessage checks.
-type alexaHeader struct {
-	Namespace      string `json:"namespace"`
-	Name           string `json:"name"`
-	PayloadVersion string `json:"payloadVersion"`
+// alexaAnswer is the part of Home Assistant's answer IsAlexaMessage reads.
+type alexaAnswer struct {
+	Event struct {
+		Header struct {
+			Namespace      string `json:"namespace"`
+			Name           string `json:"name"`
+			PayloadVersion string `json:"payloadVersion"`
+		} `json:"header"`
+	} `json:"event"`
 }
-
-// alexaHeaderFields are the JSON names of alexaHeader's fields, in order.
-var alexaHeaderFields = [...]string{"namespace", "name", "payloadVersion"}
 
 // IsAlexaMessage reports whether body looks like an Alexa Smart Home message
-// a skill may send: valid JSON in valid UTF-8, an object whose "event" has a
-// "header" with a string namespace and name and payloadVersion "3". It is
-// the check LEE runs on Home Assistant's answer before passing it through,
-// so an HTML login page, a truncated body or one with bytes that are not
-// UTF-8 (which json.Valid lets through inside strings, and which RFC 8259
-// forbids in JSON exchanged between systems) is refused. The whole body is
-// checked for validity, then the header is found without decoding anything
-// else: a multi-MB Discovery payload is scanned twice (utf8.Valid, about 1%
-// of the cost of json.Valid), never built into values.
-// "event" and "header" are matched exactly, as Alexa does; the header's
-// members as encoding/json matches them. It allocates nothing for a header
-// of plain member names and strings.
+// a skill may send: one valid JSON object in valid UTF-8 whose "event" has
+// a "header" with a non-empty string namespace and name and payloadVersion
+// "3". It is the check LEE runs on Home Assistant's answer before passing
+// it through, so an HTML login page, a truncated body or one with bytes
+// that are not UTF-8 (which encoding/json lets through inside strings, and
+// which RFC 8259 forbids in JSON exchanged between systems) is refused.
+// Only the header is decoded: the rest of a multi-MB Discovery answer is
+// scanned (utf8.Valid costs about 1% of the decoder's scan), never built
+// into values. Member names match as encoding/json matches them.
 func IsAlexaMessage(body []byte) bool {
-	if !isObject(body) || !utf8.Valid(body) || !json.Valid(body) {
+	var a alexaAnswer
+	if !utility.IsJSONObject(body) || !utf8.Valid(body) || json.Unmarshal(body, &a) != nil {
 		return false
 	}
-	event, ok := objectMember(body, "event")
-	if !ok {
-		return false
-	}
-	raw, ok := objectMember(event, "header")
-	if !ok || !isObject(raw) {
-		return false
-	}
-	if valid, sure := alexaHeaderFast(raw); sure {
-		return valid
-	}
-	return alexaHeaderChecked(raw)
-}
-
-// alexaHeaderFast applies IsAlexaMessage's header rule with the member
-// scanner. sure is false when the scanner cannot be sure to agree with
-// encoding/json (see readFields).
-func alexaHeaderFast(raw []byte) (valid, sure bool) {
-	var f [len(alexaHeaderFields)]span
-	if !readFields(raw, 0, alexaHeaderFields[:], f[:]) {
-		return false, false
-	}
-	namespace, okNamespace := stringBytes(raw, f[0])
-	name, okName := stringBytes(raw, f[1])
-	version, okVersion := stringBytes(raw, f[2])
-	return okNamespace && okName && okVersion &&
-		len(namespace) > 0 && len(name) > 0 && string(version) == PayloadVersion3, true
-}
-
-// alexaHeaderChecked applies IsAlexaMessage's header rule with
-// encoding/json.
-func alexaHeaderChecked(raw []byte) bool {
-	var h alexaHeader
-	if json.Unmarshal(raw, &h) != nil {
-		return false
-	}
+	h := a.Event.Header
 	return h.Namespace != "" && h.Name != "" && h.PayloadVersion == PayloadVersion3
 }

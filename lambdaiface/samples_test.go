@@ -20,10 +20,10 @@ func TestSampleDirectives(t *testing.T) {
 	checkDirectives(t, loadSamples(t), sampleToken, 10)
 }
 
-// checkDirectives checks each directive of set: it decodes, classifies as
-// smart home, yields token from the place its namespace keeps it and
-// encodes back to the same JSON. Fewer than least directives fails: the
-// set would look incomplete.
+// checkDirectives checks each directive of set: it decodes as smart home,
+// yields token from the place its namespace keeps it and no other, and
+// keeps its header and endpoint as they are. Fewer than least directives
+// fails: the set would look incomplete.
 func checkDirectives(t *testing.T, set []sample, token string, least int) {
 	var count int
 	for _, s := range set {
@@ -36,23 +36,34 @@ func checkDirectives(t *testing.T, set []sample, token string, least int) {
 		}
 		count++
 		t.Run(s.name, func(t *testing.T) {
-			d, err := lambdaiface.DecodeDirective(s.data)
-			if err != nil {
-				t.Fatalf("DecodeDirective: %v", err)
+			in, err := lambdaiface.Decode(s.data)
+			if err != nil || in.Kind != lambdaiface.KindSmartHome {
+				t.Fatalf("Decode = %+v, %v; want a smart-home directive", in, err)
 			}
-			if kind, err := lambdaiface.Classify(s.data); err != nil || kind != lambdaiface.KindSmartHome {
-				t.Errorf("Classify = %v, %v; want smart-home", kind, err)
-			}
-			tok, src := d.Token()
-			if want := expectedTokenSource(d); tok != token || src != want {
-				t.Errorf("Token = %q, %v; want %q, %v", tok, src, token, want)
+			d := in.Directive
+			want := expectedTokenSource(d)
+			for _, src := range []lambdaiface.TokenSource{lambdaiface.TokenEndpointScope, lambdaiface.TokenPayloadScope, lambdaiface.TokenGrantee} {
+				if got := in.Token(src); (src == want) != (got == token) || src != want && got != "" {
+					t.Errorf("Token(%v) = %q; the directive's token is at %v", src, got, want)
+				}
 			}
 			if d.IsAcceptGrant() != (d.Header.Name == "AcceptGrant") {
 				t.Errorf("IsAcceptGrant = %v for %s", d.IsAcceptGrant(), d.Header.Name)
 			}
-			out := mustMarshal(t, lambdaiface.Envelope{Directive: d})
-			if !jsonEqual(t, s.data, out) {
-				t.Errorf("round trip changed the directive:\n got %s\nwant %s", out, s.data)
+			var orig struct {
+				Directive struct {
+					Header   json.RawMessage `json:"header"`
+					Endpoint json.RawMessage `json:"endpoint"`
+				} `json:"directive"`
+			}
+			if err := json.Unmarshal(s.data, &orig); err != nil {
+				t.Fatal(err)
+			}
+			if !jsonEqual(t, orig.Directive.Header, mustMarshal(t, d.Header)) {
+				t.Errorf("header changed: %+v", d.Header)
+			}
+			if d.Endpoint != nil && !jsonEqual(t, orig.Directive.Endpoint, mustMarshal(t, d.Endpoint)) {
+				t.Errorf("endpoint changed: %s", mustMarshal(t, d.Endpoint))
 			}
 		})
 	}

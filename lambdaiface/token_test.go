@@ -1,46 +1,55 @@
 package lambdaiface_test
 
 import (
-	"encoding/json"
 	"testing"
 
 	"github.com/lee-engine/lee/lambdaiface"
 )
 
-// TestToken checks the order of the token sources and which scopes count.
+// TestToken checks each token place on decoded events and which scopes
+// count: the place is named by the caller, so a token elsewhere in the
+// event is never taken instead.
 func TestToken(t *testing.T) {
-	bearer := func(tok string) *lambdaiface.Endpoint {
-		return &lambdaiface.Endpoint{EndpointID: "e", Scope: &lambdaiface.Scope{Type: "BearerToken", Token: tok}}
-	}
+	const hdr = `"header":{"namespace":"N","name":"D","payloadVersion":"3","messageId":"m"}`
+	scope := func(typ, tok string) string { return `{"type":"` + typ + `","token":"` + tok + `"}` }
 	tests := []struct {
-		name     string
-		d        *lambdaiface.Directive
-		wantTok  string
-		wantFrom lambdaiface.TokenSource
+		name string
+		body string
+		src  lambdaiface.TokenSource
+		want string
 	}{
-		{"nil directive", nil, "", lambdaiface.TokenNone},
-		{"nothing", &lambdaiface.Directive{}, "", lambdaiface.TokenNone},
-		{"endpoint scope", &lambdaiface.Directive{Endpoint: bearer("t1")}, "t1", lambdaiface.TokenEndpointScope},
-		{"endpoint before payload", &lambdaiface.Directive{Endpoint: bearer("t1"), Payload: json.RawMessage(`{"scope":{"type":"BearerToken","token":"t2"}}`)}, "t1", lambdaiface.TokenEndpointScope},
-		{"partition scope", &lambdaiface.Directive{Endpoint: &lambdaiface.Endpoint{Scope: &lambdaiface.Scope{Type: "BearerTokenWithPartition", Token: "t1", Partition: "p", UserID: "u"}}}, "t1", lambdaiface.TokenEndpointScope},
-		{"empty endpoint token falls through", &lambdaiface.Directive{Endpoint: bearer(""), Payload: json.RawMessage(`{"scope":{"type":"BearerToken","token":"t2"}}`)}, "t2", lambdaiface.TokenPayloadScope},
-		{"foreign scope type ignored", &lambdaiface.Directive{Endpoint: &lambdaiface.Endpoint{Scope: &lambdaiface.Scope{Type: "Basic", Token: "t1"}}}, "", lambdaiface.TokenNone},
-		{"endpoint without scope", &lambdaiface.Directive{Endpoint: &lambdaiface.Endpoint{EndpointID: "e"}}, "", lambdaiface.TokenNone},
-		{"payload scope", &lambdaiface.Directive{Payload: json.RawMessage(`{"scope":{"type":"BearerToken","token":"t2"}}`)}, "t2", lambdaiface.TokenPayloadScope},
-		{"payload scope before grantee", &lambdaiface.Directive{Payload: json.RawMessage(`{"grantee":{"type":"BearerToken","token":"t3"},"scope":{"type":"BearerToken","token":"t2"}}`)}, "t2", lambdaiface.TokenPayloadScope},
-		{"grantee", &lambdaiface.Directive{Payload: json.RawMessage(`{"grant":{"code":"c"},"grantee":{"type":"BearerToken","token":"t3"}}`)}, "t3", lambdaiface.TokenGrantee},
-		{"malformed scope skipped", &lambdaiface.Directive{Payload: json.RawMessage(`{"scope":"x","grantee":{"type":"BearerToken","token":"t3"}}`)}, "t3", lambdaiface.TokenGrantee},
-		{"scope token of wrong type", &lambdaiface.Directive{Payload: json.RawMessage(`{"scope":{"type":"BearerToken","token":5}}`)}, "", lambdaiface.TokenNone},
-		{"payload not an object", &lambdaiface.Directive{Payload: json.RawMessage(`[1]`)}, "", lambdaiface.TokenNone},
-		{"payload invalid JSON", &lambdaiface.Directive{Payload: json.RawMessage(`{"scope":`)}, "", lambdaiface.TokenNone},
+		{"endpoint scope", `{"directive":{` + hdr + `,"endpoint":{"endpointId":"e","scope":` + scope("BearerToken", "t1") + `}}}`, lambdaiface.TokenEndpointScope, "t1"},
+		{"partition scope", `{"directive":{` + hdr + `,"endpoint":{"endpointId":"e","scope":{"type":"BearerTokenWithPartition","token":"t1","partition":"p","userId":"u"}}}}`, lambdaiface.TokenEndpointScope, "t1"},
+		{"foreign scope type", `{"directive":{` + hdr + `,"endpoint":{"endpointId":"e","scope":` + scope("Basic", "t1") + `}}}`, lambdaiface.TokenEndpointScope, ""},
+		{"endpoint without scope", `{"directive":{` + hdr + `,"endpoint":{"endpointId":"e"}}}`, lambdaiface.TokenEndpointScope, ""},
+		{"no endpoint", `{"directive":{` + hdr + `}}`, lambdaiface.TokenEndpointScope, ""},
+		{"payload scope is not the endpoint's", `{"directive":{` + hdr + `,"payload":{"scope":` + scope("BearerToken", "t2") + `}}}`, lambdaiface.TokenEndpointScope, ""},
+		{"payload scope", `{"directive":{` + hdr + `,"payload":{"scope":` + scope("BearerToken", "t2") + `}}}`, lambdaiface.TokenPayloadScope, "t2"},
+		{"endpoint scope is not the payload's", `{"directive":{` + hdr + `,"endpoint":{"endpointId":"e","scope":` + scope("BearerToken", "t1") + `}}}`, lambdaiface.TokenPayloadScope, ""},
+		{"grantee", `{"directive":{` + hdr + `,"payload":{"grant":{"code":"c"},"grantee":` + scope("BearerToken", "t3") + `}}}`, lambdaiface.TokenGrantee, "t3"},
+		{"malformed scope holds no token", `{"directive":{` + hdr + `,"payload":{"scope":"x","grantee":` + scope("BearerToken", "t3") + `}}}`, lambdaiface.TokenPayloadScope, ""},
+		{"grantee beside a malformed scope", `{"directive":{` + hdr + `,"payload":{"scope":"x","grantee":` + scope("BearerToken", "t3") + `}}}`, lambdaiface.TokenGrantee, "t3"},
+		{"scope token of wrong type", `{"directive":{` + hdr + `,"payload":{"scope":{"type":"BearerToken","token":5}}}}`, lambdaiface.TokenPayloadScope, ""},
+		{"skill context user", `{"version":"1.0","context":{"System":{"user":{"accessToken":"s1"}}},"session":{"user":{"accessToken":"s2"}},"request":{"type":"LaunchRequest"}}`, lambdaiface.TokenSkillUser, "s1"},
+		{"skill session user", `{"version":"1.0","session":{"user":{"accessToken":"s2"}},"request":{"type":"LaunchRequest"}}`, lambdaiface.TokenSkillUser, "s2"},
+		{"skill not linked", `{"version":"1.0","request":{"type":"LaunchRequest"}}`, lambdaiface.TokenSkillUser, ""},
+		{"skill user is not a directive place", `{"version":"1.0","context":{"System":{"user":{"accessToken":"s1"}}},"request":{"type":"LaunchRequest"}}`, lambdaiface.TokenEndpointScope, ""},
+		{"none", `{"directive":{` + hdr + `,"endpoint":{"endpointId":"e","scope":` + scope("BearerToken", "t1") + `}}}`, lambdaiface.TokenNone, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tok, from := tt.d.Token()
-			if tok != tt.wantTok || from != tt.wantFrom {
-				t.Errorf("Token = %q, %v; want %q, %v", tok, from, tt.wantTok, tt.wantFrom)
+			in, err := lambdaiface.Decode([]byte(tt.body))
+			if err != nil {
+				t.Fatalf("Decode: %v", err)
+			}
+			if got := in.Token(tt.src); got != tt.want {
+				t.Errorf("Token(%v) = %q; want %q", tt.src, got, tt.want)
 			}
 		})
+	}
+	var nilInput *lambdaiface.Input
+	if got := nilInput.Token(lambdaiface.TokenEndpointScope); got != "" {
+		t.Errorf("nil Input: Token = %q", got)
 	}
 }
 
@@ -75,13 +84,14 @@ func TestEnumStrings(t *testing.T) {
 		{lambdaiface.TokenEndpointScope, "endpoint.scope"},
 		{lambdaiface.TokenPayloadScope, "payload.scope"},
 		{lambdaiface.TokenGrantee, "payload.grantee"},
+		{lambdaiface.TokenSkillUser, "user.accessToken"},
 		{lambdaiface.TokenSource(99), "TokenSource(invalid)"},
 		{lambdaiface.KindUnknown, "unknown"},
 		{lambdaiface.KindSmartHome, "smart-home"},
 		{lambdaiface.KindCustomSkill, "custom-skill"},
 		{lambdaiface.KindHTTP, "http"},
 		{lambdaiface.KindWarmup, "warmup"},
-		{lambdaiface.Kind(-1), "Kind(invalid)"},
+		{lambdaiface.Kind(200), "Kind(invalid)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {

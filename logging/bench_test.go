@@ -11,9 +11,8 @@ import (
 
 func BenchmarkInfoClean(b *testing.B) {
 	l := logging.New(logging.Settings{Writer: io.Discard, MaxLinesPerInvocation: 1 << 30})
-	l.StartInvocation("req")
-	l.AddSecret("directive-token-value")
-	ctx := context.Background()
+	ctx := l.Begin(context.Background(), "req")
+	l.AddSecret(ctx, "directive-token-value")
 	b.ReportAllocs()
 	for b.Loop() {
 		l.Info(ctx, "relayed", slog.String("namespace", "Alexa"), slog.Int("status", 200))
@@ -22,8 +21,7 @@ func BenchmarkInfoClean(b *testing.B) {
 
 func BenchmarkInfoRedacted(b *testing.B) {
 	l := logging.New(logging.Settings{Writer: io.Discard, MaxLinesPerInvocation: 1 << 30})
-	l.StartInvocation("req")
-	ctx := context.Background()
+	ctx := l.Begin(context.Background(), "req")
 	b.ReportAllocs()
 	for b.Loop() {
 		l.Info(ctx, "relayed", slog.String("authorization", "Bearer abc"), slog.String("body", "Bearer xyz"))

@@ -20,9 +20,9 @@ func TestMaxValueRunesCutsAfterRedaction(t *testing.T) {
 	const limit = 64
 	var buf bytes.Buffer
 	l := New(Settings{Writer: &buf, Secrets: []string{secret}, MaxValueRunes: limit})
-	l.StartInvocation("req-1")
+	ctx := l.Begin(context.Background(), "req-1")
 	filler := strings.Repeat("x", limit-10)
-	l.Warn(context.Background(), filler+secret, slog.String("reason", filler+secret), slog.Int("n", 3))
+	l.Warn(ctx, filler+secret, slog.String("reason", filler+secret), slog.Int("n", 3))
 	out := buf.String()
 	if strings.Contains(out, "FALLBACK") {
 		t.Fatalf("a prefix of the secret was written: %s", out)

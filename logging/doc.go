@@ -9,6 +9,10 @@
 // NewRedactingHandler offers the redaction alone as a wrapper around any
 // slog.Handler.
 //
+// An invocation's state (its ids, its secrets, its line budget) lives in the
+// context Begin returns, in the way lambdacontext carries the Lambda request,
+// so several invocations can run at once in one process.
+//
 // Lambda collects standard output into CloudWatch Logs; see
 // https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html.
 package logging

@@ -17,17 +17,17 @@ func ExampleLogger() {
 	log := logging.New(logging.Settings{Writer: &out})
 
 	// Once per invocation: the Lambda request id, then the Alexa messageId
-	// and the token the directive carries.
-	log.StartInvocation("7d5a-request")
-	log.SetCorrelationID("alexa-message-1")
-	log.AddSecret("ha-access-token-from-directive")
+	// and the token the directive carries, all in the invocation's context.
+	ctx := log.Begin(context.Background(), "7d5a-request")
+	log.SetCorrelationID(ctx, "alexa-message-1")
+	log.AddSecret(ctx, "ha-access-token-from-directive")
 
-	log.Info(context.Background(), "relaying directive",
+	log.Info(ctx, "relaying directive",
 		slog.String("namespace", "Alexa.PowerController"),
 		slog.String("authorization", "Bearer ha-access-token-from-directive"))
-	log.Error(context.Background(), "home assistant refused",
+	log.Error(ctx, "home assistant refused",
 		slog.Any("err", errors.New("401 for token ha-access-token-from-directive")))
-	log.EndInvocation()
+	log.End(ctx)
 
 	for _, line := range bytes.Split(bytes.TrimSpace(out.Bytes()), []byte("\n")) {
 		var m map[string]any
@@ -39,15 +39,15 @@ func ExampleLogger() {
 	// ERROR 7d5a-request alexa-message-1 home assistant refused <nil> 401 for token [REDACTED]
 }
 
-func ExampleLogger_EndInvocation() {
+func ExampleLogger_End() {
 	var out bytes.Buffer
 	log := logging.New(logging.Settings{Writer: &out, MaxLinesPerInvocation: 2})
-	log.StartInvocation("req")
+	ctx := log.Begin(context.Background(), "req")
 	for range 5 {
-		log.Info(context.Background(), "busy")
+		log.Info(ctx, "busy")
 	}
-	fmt.Println("dropped:", log.Dropped())
-	log.EndInvocation()
+	fmt.Println("dropped:", log.Dropped(ctx))
+	log.End(ctx)
 	fmt.Println("lines:", bytes.Count(out.Bytes(), []byte("\n")))
 	// Output:
 	// dropped: 3

@@ -12,7 +12,7 @@ import (
 // invocation in which the line is written, not of the one in which they were
 // bound.
 type lineHandler struct {
-	st    *state
+	l     *Logger
 	bound []bound
 }
 
@@ -24,13 +24,14 @@ type bound struct {
 
 // Enabled reports whether level reaches the Logger's level.
 func (h *lineHandler) Enabled(_ context.Context, level slog.Level) bool {
-	return level >= h.st.level
+	return level >= h.l.level
 }
 
 // Handle writes r with the invocation ids and the bound attributes and
 // groups, subject to the line cap and redaction.
 func (h *lineHandler) Handle(ctx context.Context, r slog.Record) error {
-	out := h.st.newRecord(r.Time, r.Level, r.Message, r.PC)
+	inv := invocationFrom(ctx)
+	out := newRecord(inv, r.Time, r.Level, r.Message, r.PC)
 	if len(h.bound) == 0 {
 		r.Attrs(func(a slog.Attr) bool {
 			out.AddAttrs(a)
@@ -39,7 +40,7 @@ func (h *lineHandler) Handle(ctx context.Context, r slog.Record) error {
 	} else {
 		out.AddAttrs(h.fold(r)...)
 	}
-	return h.st.emit(ctx, out)
+	return h.l.emit(ctx, inv, out)
 }
 
 // fold nests the record's attributes inside the bound groups, innermost
@@ -82,5 +83,5 @@ func (h *lineHandler) WithGroup(name string) slog.Handler {
 func (h *lineHandler) with(b bound) *lineHandler {
 	next := make([]bound, 0, len(h.bound)+1)
 	next = append(next, h.bound...)
-	return &lineHandler{st: h.st, bound: append(next, b)}
+	return &lineHandler{l: h.l, bound: append(next, b)}
 }

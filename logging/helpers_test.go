@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"strings"
+	"sync"
 )
 
 // tester is the part of testing.TB and rapid.T the helpers need.
@@ -68,4 +69,24 @@ func leaksIn(v any, needle, path string) []string {
 		}
 	}
 	return found
+}
+
+// syncBuffer is a bytes.Buffer safe for the concurrent writes of a Logger
+// used by several invocations at once.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+// Bytes returns a copy of what was written.
+func (b *syncBuffer) Bytes() []byte {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return bytes.Clone(b.buf.Bytes())
 }

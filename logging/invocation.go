@@ -10,83 +10,87 @@ import (
 
 // Keys of the fields every line carries besides time, level and msg.
 const (
-	// RequestIDKey holds the Lambda request id of the current invocation
-	// (empty during the init phase).
+	// RequestIDKey holds the Lambda request id of the line's invocation
+	// (empty outside one, during the init phase).
 	RequestIDKey = "requestId"
 	// CorrelationIDKey holds the id set by SetCorrelationID, such as the
 	// Alexa messageId; it is omitted until one is set.
 	CorrelationIDKey = "correlationId"
 )
 
-// invocation is the identity of the current invocation; it is replaced whole
-// so that readers never see a request id with another request's correlation
-// id.
+// invocation is one invocation's logging state. It travels in the
+// invocation's context (Begin), never in the Logger, so that invocations
+// running at the same time in one process keep their ids, secrets and line
+// budgets apart.
 type invocation struct {
 	requestID     string
-	correlationID string
+	correlationID atomic.Pointer[string]
+	secrets       atomic.Pointer[secretSet] // the Logger's static secrets and this invocation's
+	lines         atomic.Int64
+	dropped       atomic.Uint64
+	mu            sync.Mutex // serialises AddSecret's read-modify-write of secrets
 }
 
-// state is what a Logger and every handler derived from it share: the level,
-// the line cap and its counters, the ids and the secrets of the current
-// invocation, and the redacting JSON handler that writes lines.
-type state struct {
-	level  slog.Level
-	max    int64
-	static *secretSet
-	out    slog.Handler
+// ctxKey is the context key of the invocation state.
+type ctxKey struct{}
 
-	secrets atomic.Pointer[secretSet]
-	inv     atomic.Pointer[invocation]
-	lines   atomic.Int64
-	dropped atomic.Uint64
-
-	// mu serialises the writers of inv and secrets, which read-modify-write.
-	mu sync.Mutex
-}
-
-// start begins a new invocation.
-func (s *state) start(requestID string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.inv.Store(&invocation{requestID: requestID})
-	s.secrets.Store(s.static)
-	s.lines.Store(0)
-	s.dropped.Store(0)
-}
-
-// setCorrelationID replaces the correlation id of the current invocation.
-func (s *state) setCorrelationID(id string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	cur := s.inv.Load()
-	s.inv.Store(&invocation{requestID: cur.requestID, correlationID: id})
-}
-
-// addSecret adds a secret for the rest of the current invocation.
-func (s *state) addSecret(v string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.secrets.Store(s.secrets.Load().with(v))
-}
-
-// newRecord starts a record carrying the invocation's ids, which come first
-// so that they stay at the top level of the line whatever groups follow.
-func (s *state) newRecord(t time.Time, level slog.Level, msg string, pc uintptr) slog.Record {
-	inv := s.inv.Load()
-	r := slog.NewRecord(t, level, msg, pc)
-	r.AddAttrs(slog.String(RequestIDKey, inv.requestID))
-	if inv.correlationID != "" {
-		r.AddAttrs(slog.String(CorrelationIDKey, inv.correlationID))
-	}
-	return r
-}
-
-// emit writes r unless the invocation's line cap is reached, in which case
-// the line is counted as dropped.
-func (s *state) emit(ctx context.Context, r slog.Record) error {
-	if s.lines.Add(1) > s.max {
-		s.dropped.Add(1)
+// invocationFrom returns the invocation state ctx carries, or nil.
+func invocationFrom(ctx context.Context) *invocation {
+	if ctx == nil {
 		return nil
 	}
-	return s.out.Handle(ctx, r)
+	inv, _ := ctx.Value(ctxKey{}).(*invocation)
+	return inv
+}
+
+// live is the set of invocations in progress. A line written outside any
+// invocation (net/http's own log, a breaker's state change seen from no
+// request) is redacted with the secrets of all of them, since it cannot be
+// told which one it concerns.
+type live struct {
+	mu  sync.Mutex
+	set map[*invocation]struct{}
+}
+
+func (lv *live) add(inv *invocation) {
+	lv.mu.Lock()
+	defer lv.mu.Unlock()
+	if lv.set == nil {
+		lv.set = make(map[*invocation]struct{})
+	}
+	lv.set[inv] = struct{}{}
+}
+
+func (lv *live) remove(inv *invocation) {
+	lv.mu.Lock()
+	defer lv.mu.Unlock()
+	delete(lv.set, inv)
+}
+
+// secrets returns static with the secrets of every invocation in progress.
+func (lv *live) secrets(static *secretSet) *secretSet {
+	lv.mu.Lock()
+	defer lv.mu.Unlock()
+	s := static
+	for inv := range lv.set {
+		for _, v := range inv.secrets.Load().values {
+			s = s.with(v)
+		}
+	}
+	return s
+}
+
+// newRecord starts a record carrying inv's ids, which come first so that
+// they stay at the top level of the line whatever groups follow.
+func newRecord(inv *invocation, t time.Time, level slog.Level, msg string, pc uintptr) slog.Record {
+	r := slog.NewRecord(t, level, msg, pc)
+	if inv == nil {
+		r.AddAttrs(slog.String(RequestIDKey, ""))
+		return r
+	}
+	r.AddAttrs(slog.String(RequestIDKey, inv.requestID))
+	if id := inv.correlationID.Load(); id != nil {
+		r.AddAttrs(slog.String(CorrelationIDKey, *id))
+	}
+	return r
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"testing"
 
@@ -52,16 +53,16 @@ func TestLevels(t *testing.T) {
 }
 
 func TestIDsOnEveryLine(t *testing.T) {
-	ctx := context.Background()
 	var buf bytes.Buffer
 	l := logging.New(logging.Settings{Writer: &buf})
-	l.StartInvocation("req-1")
+	ctx := l.Begin(context.Background(), "req-1")
 	l.Info(ctx, "before correlation")
-	l.SetCorrelationID("msg-1")
+	l.SetCorrelationID(ctx, "msg-1")
 	l.Warn(ctx, "direct", slog.Int("n", 1))
-	l.Slog().Info("through slog", "n", 2)
-	l.Slog().With("a", 1).WithGroup("g").With("b", 2).WithGroup("h").Info("grouped", "c", 3)
-	l.StartInvocation("req-2")
+	l.Slog().InfoContext(ctx, "through slog", "n", 2)
+	l.Slog().With("a", 1).WithGroup("g").With("b", 2).WithGroup("h").InfoContext(ctx, "grouped", "c", 3)
+	l.End(ctx)
+	ctx = l.Begin(context.Background(), "req-2")
 	l.Error(ctx, "next invocation")
 
 	lines := decodeLines(t, buf.Bytes())
@@ -112,22 +113,22 @@ func TestLineCap(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
 			l := logging.New(logging.Settings{Writer: &buf, MaxLinesPerInvocation: tt.max})
-			l.StartInvocation("req")
+			ctx := l.Begin(context.Background(), "req")
 			for i := range tt.write {
-				l.Info(context.Background(), "line", slog.Int("i", i))
+				l.Info(ctx, "line", slog.Int("i", i))
 			}
 			dropped := uint64(tt.write - tt.written)
-			if got := l.Dropped(); got != dropped {
+			if got := l.Dropped(ctx); got != dropped {
 				t.Errorf("Dropped() = %d, want %d", got, dropped)
 			}
 			if got := len(decodeLines(t, buf.Bytes())); got != tt.written {
 				t.Fatalf("wrote %d lines, want %d", got, tt.written)
 			}
-			l.EndInvocation()
+			l.End(ctx)
 			lines := decodeLines(t, buf.Bytes())
 			if dropped == 0 {
 				if len(lines) != tt.written {
-					t.Fatalf("EndInvocation wrote a line although nothing was dropped")
+					t.Fatalf("End wrote a line although nothing was dropped")
 				}
 				return
 			}
@@ -139,16 +140,16 @@ func TestLineCap(t *testing.T) {
 	}
 }
 
-func TestStartInvocationResetsCap(t *testing.T) {
+func TestBeginGivesAFullBudget(t *testing.T) {
 	var buf bytes.Buffer
 	l := logging.New(logging.Settings{Writer: &buf, MaxLinesPerInvocation: 2})
 	for _, req := range []string{"a", "b"} {
-		l.StartInvocation(req)
+		ctx := l.Begin(context.Background(), req)
 		for range 3 {
-			l.Slog().Info("line")
+			l.Slog().InfoContext(ctx, "line")
 		}
-		if l.Dropped() != 1 {
-			t.Fatalf("invocation %s: Dropped() = %d, want 1", req, l.Dropped())
+		if l.Dropped(ctx) != 1 {
+			t.Fatalf("invocation %s: Dropped = %d, want 1", req, l.Dropped(ctx))
 		}
 	}
 	lines := decodeLines(t, buf.Bytes())
@@ -157,27 +158,105 @@ func TestStartInvocationResetsCap(t *testing.T) {
 	}
 }
 
+// TestLinesOutsideAnInvocation checks lines written without an
+// invocation's context: no request id of anyone's, no cap, and redaction
+// with the secrets of every invocation in progress (net/http's own log
+// line cannot be told apart).
+func TestLinesOutsideAnInvocation(t *testing.T) {
+	var buf bytes.Buffer
+	l := logging.New(logging.Settings{Writer: &buf, MaxLinesPerInvocation: 1})
+	a := l.Begin(context.Background(), "req-a")
+	b := l.Begin(context.Background(), "req-b")
+	l.AddSecret(a, "token-of-invocation-a")
+	l.AddSecret(b, "token-of-invocation-b")
+	for range 3 {
+		l.Warn(context.Background(), "unsolicited bytes: token-of-invocation-a token-of-invocation-b")
+	}
+	l.End(a)
+	l.Warn(context.Background(), "after a ended: token-of-invocation-a token-of-invocation-b")
+	lines := decodeLines(t, buf.Bytes())
+	if len(lines) != 4 {
+		t.Fatalf("want 4 uncapped lines, got %d:\n%s", len(lines), buf.String())
+	}
+	for _, line := range lines[:3] {
+		if line["requestId"] != "" || line["msg"] != "unsolicited bytes: [REDACTED] [REDACTED]" {
+			t.Errorf("line = %v", line)
+		}
+	}
+	if got := lines[3]["msg"]; got != "after a ended: token-of-invocation-a [REDACTED]" {
+		t.Errorf("after the end of a: msg = %q; want only b's token redacted", got)
+	}
+}
+
+// TestConcurrentInvocations runs invocations at the same time, each with
+// its own ids, secret and budget, and checks that no line carries another
+// invocation's ids or shows any token.
+func TestConcurrentInvocations(t *testing.T) {
+	const invocations, lines, max = 16, 20, 10
+	var buf syncBuffer
+	l := logging.New(logging.Settings{Writer: &buf, MaxLinesPerInvocation: max})
+	var wg sync.WaitGroup
+	for i := range invocations {
+		wg.Go(func() {
+			ctx := l.Begin(context.Background(), fmt.Sprintf("req-%02d", i))
+			token := fmt.Sprintf("secret-token-%02d", i)
+			l.SetCorrelationID(ctx, fmt.Sprintf("msg-%02d", i))
+			l.AddSecret(ctx, token)
+			for n := range lines {
+				if n%2 == 0 {
+					l.Info(ctx, "working", slog.String("invocation", fmt.Sprintf("%02d", i)), slog.String("said", "Bearer "+token))
+				} else {
+					l.Slog().InfoContext(ctx, "working", "invocation", fmt.Sprintf("%02d", i), "said", token)
+				}
+			}
+			l.End(ctx)
+		})
+	}
+	wg.Wait()
+	out := buf.Bytes()
+	got := decodeLines(t, out)
+	perInvocation := map[string]int{}
+	for _, line := range got {
+		id, _ := line["invocation"].(string)
+		if line["msg"] == "log lines dropped: per-invocation cap reached" {
+			id = strings.TrimPrefix(line["requestId"].(string), "req-")
+		}
+		if line["requestId"] != "req-"+id || line["correlationId"] != "msg-"+id {
+			t.Fatalf("line of invocation %s carries %v / %v", id, line["requestId"], line["correlationId"])
+		}
+		perInvocation[id]++
+	}
+	for i := range invocations {
+		if n := perInvocation[fmt.Sprintf("%02d", i)]; n != max+1 {
+			t.Errorf("invocation %d wrote %d lines, want %d and the summary", i, n, max)
+		}
+		if found := leaks(t, out, fmt.Sprintf("secret-token-%02d", i)); len(found) > 0 {
+			t.Fatalf("token %d leaked at %v", i, found)
+		}
+	}
+}
+
 func TestConcurrentLogging(t *testing.T) {
 	const goroutines, each, max = 8, 50, 100
 	var buf bytes.Buffer
 	l := logging.New(logging.Settings{Writer: &buf, MaxLinesPerInvocation: max})
-	l.StartInvocation("req")
+	ctx := l.Begin(context.Background(), "req")
 	var wg sync.WaitGroup
 	for g := range goroutines {
 		wg.Go(func() {
 			for i := range each {
 				if i%2 == 0 {
-					l.Info(context.Background(), "line", slog.Int("g", g))
+					l.Info(ctx, "line", slog.Int("g", g))
 				} else {
-					l.Slog().Info("line", "g", g)
+					l.Slog().InfoContext(ctx, "line", "g", g)
 				}
 			}
 		})
 	}
 	wg.Wait()
 	lines := decodeLines(t, buf.Bytes())
-	if len(lines) != max || l.Dropped() != goroutines*each-max {
-		t.Fatalf("got %d lines and %d dropped, want %d and %d", len(lines), l.Dropped(), max, goroutines*each-max)
+	if len(lines) != max || l.Dropped(ctx) != goroutines*each-max {
+		t.Fatalf("got %d lines and %d dropped, want %d and %d", len(lines), l.Dropped(ctx), max, goroutines*each-max)
 	}
 	for _, line := range lines {
 		if line["requestId"] != "req" {
@@ -191,11 +270,11 @@ func TestSecretsPerInvocation(t *testing.T) {
 	var buf bytes.Buffer
 	l := logging.New(logging.Settings{Writer: &buf, Secrets: []string{"static-secret-value", "abc"}})
 	bound := l.Slog().With("upstream", "sent "+token)
-	l.StartInvocation("req-1")
-	l.AddSecret(token)
-	l.AddSecret("xyz")
-	bound.Info("bound before the secret was known")
-	l.Info(context.Background(), "header is "+token+" and static-secret-value, abc, xyz")
+	ctx := l.Begin(context.Background(), "req-1")
+	l.AddSecret(ctx, token)
+	l.AddSecret(ctx, "xyz")
+	bound.InfoContext(ctx, "bound before the secret was known")
+	l.Info(ctx, "header is "+token+" and static-secret-value, abc, xyz")
 	if found := leaks(t, buf.Bytes(), token); len(found) > 0 {
 		t.Fatalf("token leaked at %v:\n%s", found, buf.String())
 	}
@@ -208,8 +287,9 @@ func TestSecretsPerInvocation(t *testing.T) {
 	}
 
 	buf.Reset()
-	l.StartInvocation("req-2")
-	l.Info(context.Background(), token)
+	l.End(ctx)
+	ctx = l.Begin(context.Background(), "req-2")
+	l.Info(ctx, token)
 	if got := decodeLines(t, buf.Bytes())[0]["msg"]; got != token {
 		t.Fatalf("per-invocation secret should be forgotten, got %q", got)
 	}

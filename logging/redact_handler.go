@@ -3,16 +3,15 @@ package logging
 import (
 	"context"
 	"log/slog"
-	"sync/atomic"
 )
 
 // redactingHandler is a slog.Handler that removes secrets from every record
-// before passing it to the next handler. Its secret set sits behind an atomic
-// pointer so that a Logger can add per-invocation secrets while logging
-// continues on other goroutines.
+// before passing it to the next handler. It asks secrets for the set that
+// applies to each record's context: a Logger answers with the secrets of the
+// record's own invocation.
 type redactingHandler struct {
 	next    slog.Handler
-	secrets *atomic.Pointer[secretSet]
+	secrets func(context.Context) *secretSet
 	// hideAll is set under a group whose name is sensitive ("secrets"): all
 	// its members are redacted, as they would be if the group were an
 	// attribute.
@@ -26,9 +25,8 @@ type redactingHandler struct {
 // message, string values, error texts and other values. Secrets shorter than
 // four bytes are ignored. A record that needs no change is passed on as is.
 func NewRedactingHandler(next slog.Handler, secrets ...string) slog.Handler {
-	h := &redactingHandler{next: next, secrets: new(atomic.Pointer[secretSet])}
-	h.secrets.Store(newSecretSet(secrets))
-	return h
+	set := newSecretSet(secrets)
+	return &redactingHandler{next: next, secrets: func(context.Context) *secretSet { return set }}
 }
 
 // Enabled defers to the wrapped handler.
@@ -38,7 +36,7 @@ func (h *redactingHandler) Enabled(ctx context.Context, level slog.Level) bool {
 
 // Handle redacts r and passes it on.
 func (h *redactingHandler) Handle(ctx context.Context, r slog.Record) error {
-	s := h.secrets.Load()
+	s := h.secrets(ctx)
 	if h.hideAll {
 		return h.next.Handle(ctx, hideRecord(r, s))
 	}
@@ -47,9 +45,9 @@ func (h *redactingHandler) Handle(ctx context.Context, r slog.Record) error {
 }
 
 // WithAttrs redacts attrs once, when they are bound, with the secrets known
-// at that moment.
+// at that moment outside any invocation.
 func (h *redactingHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
-	s := h.secrets.Load()
+	s := h.secrets(context.Background())
 	out := make([]slog.Attr, len(attrs))
 	for i, a := range attrs {
 		if h.hideAll {
@@ -63,7 +61,7 @@ func (h *redactingHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
 
 // WithGroup opens a group whose name is itself redacted.
 func (h *redactingHandler) WithGroup(name string) slog.Handler {
-	s := h.secrets.Load()
+	s := h.secrets(context.Background())
 	n, _ := redactText(name, s)
 	return &redactingHandler{
 		next:    h.next.WithGroup(n),

@@ -2,6 +2,7 @@ package logging_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -45,12 +46,12 @@ type anyStruct struct{ Field string }
 // logEverywhere writes one line through l with needle placed, wrapped in
 // random text, in the message, a string attribute, an error, a nested
 // group, a LogValuer, a struct, a bound attribute and an attribute key.
-func logEverywhere(t *rapid.T, l *logging.Logger, needle string) {
+func logEverywhere(t *rapid.T, ctx context.Context, l *logging.Logger, needle string) {
 	text := rapid.String()
 	wrap := func(label string) string {
 		return text.Draw(t, label+" before") + needle + text.Draw(t, label+" after")
 	}
-	l.Slog().With("bound", wrap("bound")).Info(wrap("msg"),
+	l.Slog().With("bound", wrap("bound")).InfoContext(ctx, wrap("msg"),
 		"attr", wrap("attr"),
 		"err", fmt.Errorf("relay: %w", errors.New(wrap("err"))),
 		slog.Group("group", slog.String("inner", wrap("group"))),
@@ -70,12 +71,12 @@ func TestPropertyRegisteredSecretNeverWritten(t *testing.T) {
 			s.Secrets = []string{secret}
 		}
 		l := logging.New(s)
-		l.StartInvocation("req-property")
-		l.SetCorrelationID("corr-property")
+		ctx := l.Begin(context.Background(), "req-property")
+		l.SetCorrelationID(ctx, "corr-property")
 		if perInvocation {
-			l.AddSecret(secret)
+			l.AddSecret(ctx, secret)
 		}
-		logEverywhere(t, l, secret)
+		logEverywhere(t, ctx, l, secret)
 		if found := leaks(t, buf.Bytes(), secret); len(found) > 0 {
 			t.Fatalf("secret %q leaked at %v:\n%s", secret, found, buf.String())
 		}
@@ -87,8 +88,8 @@ func TestPropertyJWTNeverWritten(t *testing.T) {
 		token := jwtGen().Draw(t, "jwt")
 		var buf bytes.Buffer
 		l := logging.New(logging.Settings{Writer: &buf})
-		l.StartInvocation("req-property")
-		logEverywhere(t, l, token)
+		ctx := l.Begin(context.Background(), "req-property")
+		logEverywhere(t, ctx, l, token)
 		if found := leaks(t, buf.Bytes(), token); len(found) > 0 {
 			t.Fatalf("token %q leaked at %v:\n%s", token, found, buf.String())
 		}

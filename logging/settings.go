@@ -15,8 +15,8 @@ const DefaultMaxLines = 200
 //
 // Level is the lowest level written; the zero value is slog.LevelInfo.
 //
-// MaxLinesPerInvocation caps the lines written between two calls of
-// StartInvocation; lines beyond it are dropped and counted. Zero or a negative
+// MaxLinesPerInvocation caps the lines one invocation (Begin to End)
+// writes; lines beyond it are dropped and counted. Zero or a negative
 // value means DefaultMaxLines.
 //
 // Writer receives one JSON object per line; nil means os.Stdout, which is

@@ -12,14 +12,3 @@ func BenchmarkValidateEvent(b *testing.B) {
 		}
 	}
 }
-
-func BenchmarkRequireFields(b *testing.B) {
-	raw := []byte(directiveJSON)
-	b.ReportAllocs()
-	for b.Loop() {
-		if err := RequireFields(raw, "directive.header.namespace", "directive.header.name",
-			"directive.header.payloadVersion"); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

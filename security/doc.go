@@ -1,13 +1,13 @@
 // Package security checks data that comes from outside LEE before it is
-// used: it bounds and validates inbound Alexa events (size, nesting
-// depth, JSON grammar, required string fields), checks the shape of
-// bearer tokens, compares secrets in constant time, validates and
-// normalizes the Home Assistant base URL, and makes untrusted text safe
-// for a single log line. It imports only the standard library, never
-// recurses on input, and no error it returns quotes the value it
-// refused, so errors can be logged even when the input held a secret.
+// used: it bounds inbound Alexa events before they are decoded (size,
+// object, nesting depth, UTF-8), checks the shape of bearer tokens,
+// validates and normalizes the Home Assistant base URL, and makes
+// untrusted text safe for a single log line. It imports only the standard
+// library and utility, never recurses on input, and no error it returns
+// quotes the value it refused, so errors can be logged even when the input
+// held a secret.
 //
 // Every validation failure is a *ValidationError naming the field and
-// wrapping a sentinel (ErrTooLarge, ErrTooDeep, ErrNotJSON,
-// ErrMissingField, ErrBadField, ErrBadToken, ErrBadURL) for errors.Is.
+// wrapping a sentinel (ErrTooLarge, ErrTooDeep, ErrNotJSON, ErrBadToken,
+// ErrBadURL) for errors.Is.
 package security

@@ -13,11 +13,6 @@ var (
 	// ErrNotJSON reports an event that is not a single well-formed UTF-8
 	// JSON object.
 	ErrNotJSON = errors.New("not a JSON object")
-	// ErrMissingField reports a required field that is absent or null.
-	ErrMissingField = errors.New("missing field")
-	// ErrBadField reports a required field that is present but has the
-	// wrong type or an empty value, or a field path that cannot be used.
-	ErrBadField = errors.New("bad field")
 	// ErrBadToken reports a bearer token whose shape cannot be valid.
 	ErrBadToken = errors.New("bad token")
 	// ErrBadURL reports a Home Assistant base URL that LEE refuses to use.
@@ -28,14 +23,12 @@ var (
 // never quotes the input itself, so it is safe to log even when the input
 // carried a token.
 type ValidationError struct {
-	// Field names what failed: a dotted JSON path such as
-	// "directive.header.name", or "event", "token" or "url" for checks
-	// on a whole value.
+	// Field names what failed: "event", "token" or "url".
 	Field string
-	// Reason is a short human explanation, for example "missing".
+	// Reason is a short human explanation, for example "not valid UTF-8".
 	Reason string
 	// Err is the sentinel that classifies the failure (ErrTooLarge,
-	// ErrMissingField, ...); errors.Is reaches it through Unwrap.
+	// ErrBadToken, ...); errors.Is reaches it through Unwrap.
 	Err error
 }
 

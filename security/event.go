@@ -1,9 +1,10 @@
 package security
 
 import (
-	"encoding/json"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/lee-engine/lee/utility"
 )
 
 // Default limits applied when a Limits field is zero or negative.
@@ -39,9 +40,11 @@ func (l Limits) withDefaults() Limits {
 	return l
 }
 
-// ValidateEvent checks that raw is one JSON object within lim before any
-// decoder spends memory on it: the size first, then the nesting depth,
-// then the JSON grammar and UTF-8 encoding. Every failure is a
+// ValidateEvent checks that raw can be one JSON object within lim before
+// any decoder spends memory on it: the size first, then that it opens an
+// object, then the nesting depth, then the UTF-8 encoding. The JSON grammar
+// is left to the decoder that reads the event next (lambdaiface.Decode), so
+// the event is scanned once for it, not twice. Every failure is a
 // *ValidationError for field "event" wrapping ErrTooLarge, ErrTooDeep or
 // ErrNotJSON.
 //
@@ -56,7 +59,7 @@ func ValidateEvent(raw []byte, lim Limits) error {
 		return invalid("event", ErrTooLarge,
 			"size "+strconv.Itoa(len(raw))+" bytes exceeds the limit of "+strconv.Itoa(lim.MaxBytes))
 	}
-	if first := firstNonSpace(raw); first < 0 || raw[first] != '{' {
+	if !utility.IsJSONObject(raw) {
 		return invalid("event", ErrNotJSON, "not a JSON object")
 	}
 	if offset, ok := withinDepth(raw, lim.MaxDepth); !ok {
@@ -66,24 +69,12 @@ func ValidateEvent(raw []byte, lim Limits) error {
 	if !utf8.Valid(raw) {
 		return invalid("event", ErrNotJSON, "not valid UTF-8")
 	}
-	if !json.Valid(raw) {
-		return invalid("event", ErrNotJSON, "not well-formed JSON")
-	}
 	return nil
 }
 
-// firstNonSpace returns the index of the first byte that is not JSON
-// whitespace, or -1 when there is none.
-func firstNonSpace(raw []byte) int {
-	for i, c := range raw {
-		switch c {
-		case ' ', '\t', '\n', '\r':
-		default:
-			return i
-		}
-	}
-	return -1
-}
+// CheckEvent is ValidateEvent with l as the limits: the one check every
+// inbound event passes before it is decoded.
+func (l Limits) CheckEvent(raw []byte) error { return ValidateEvent(raw, l) }
 
 // withinDepth streams over raw, skipping string contents, and tracks how
 // many objects and arrays are open. It reports false with the offset of

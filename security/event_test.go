@@ -30,12 +30,13 @@ func TestValidateEvent(t *testing.T) {
 		{name: "array", raw: `[{}]`, want: ErrNotJSON},
 		{name: "null", raw: `null`, want: ErrNotJSON},
 		{name: "string", raw: `"{}"`, want: ErrNotJSON},
-		{name: "truncated", raw: `{"a":`, want: ErrNotJSON},
-		{name: "trailing value", raw: `{}{}`, want: ErrNotJSON},
-		{name: "trailing garbage", raw: `{} x`, want: ErrNotJSON},
-		{name: "unbalanced close", raw: `{}]`, want: ErrNotJSON},
 		{name: "invalid UTF-8 in string", raw: "{\"a\":\"\xff\"}", want: ErrNotJSON},
-		{name: "raw control in string", raw: "{\"a\":\"\n\"}", want: ErrNotJSON},
+		// The grammar is the decoder's to judge (lambdaiface.Decode), so
+		// that an event is scanned for it once: these pass here.
+		{name: "truncated", raw: `{"a":`},
+		{name: "trailing value", raw: `{}{}`},
+		{name: "unbalanced close", raw: `{}]`},
+		{name: "raw control in string", raw: "{\"a\":\"\n\"}"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -76,7 +77,7 @@ func TestValidateEventAcceptsAlexaSamples(t *testing.T) {
 func TestValidateEventErrorHidesContent(t *testing.T) {
 	secret := "sk-very-secret-token"
 	inputs := []string{
-		`{"token":"` + secret + `"`,
+		`{"token":"` + secret + "\xff\"}",
 		`{"token":"` + secret + `"}` + strings.Repeat(" ", 300<<10),
 		`{"token":"` + secret + `","a":` + strings.Repeat("[", 40) + `}`,
 	}
@@ -92,11 +93,11 @@ func TestValidateEventErrorHidesContent(t *testing.T) {
 }
 
 func TestValidationErrorFormat(t *testing.T) {
-	err := error(&ValidationError{Field: "directive.header.name", Reason: "missing", Err: ErrMissingField})
-	if got, want := err.Error(), "field directive.header.name: missing"; got != want {
+	err := error(&ValidationError{Field: "token", Reason: "empty", Err: ErrBadToken})
+	if got, want := err.Error(), "field token: empty"; got != want {
 		t.Fatalf("Error() = %q, want %q", got, want)
 	}
-	if !errors.Is(err, ErrMissingField) {
+	if !errors.Is(err, ErrBadToken) {
 		t.Fatal("errors.Is does not reach the sentinel")
 	}
 }

@@ -16,21 +16,9 @@ func ExampleValidateEvent() {
 	// true
 }
 
-func ExampleRequireFields() {
-	raw := []byte(`{"directive":{"header":{"namespace":"Alexa.PowerController","name":""}}}`)
-	err := security.RequireFields(raw, "directive.header.namespace", "directive.header.name")
-	fmt.Println(err)
-	// Output: field directive.header.name: empty
-}
-
 func ExampleCheckTokenShape() {
 	fmt.Println(security.CheckTokenShape("Bearer abc.def"))
 	// Output: field token: byte at offset 6 is not visible ASCII
-}
-
-func ExampleConstantTimeEqual() {
-	fmt.Println(security.ConstantTimeEqual("s3cret", "s3cret"), security.ConstantTimeEqual("s3cret", "guess"))
-	// Output: true false
 }
 
 func ExampleSanitizeForLog() {

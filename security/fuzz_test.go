@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func FuzzValidateEvent(f *testing.F) {
@@ -28,9 +29,13 @@ func FuzzValidateEvent(f *testing.F) {
 			}
 			return
 		}
+		if len(raw) > lim.MaxBytes || !utf8.Valid(raw) || !strings.HasPrefix(strings.TrimLeft(string(raw), " \t\r\n"), "{") {
+			t.Fatalf("accepted %q: too large, not UTF-8 or not opening an object", raw)
+		}
+		// Whatever passes and is well-formed JSON is an object.
 		var object map[string]any
-		if jsonErr := json.Unmarshal(raw, &object); jsonErr != nil || object == nil {
-			t.Fatalf("accepted %q, which does not decode to an object: %v", raw, jsonErr)
+		if json.Valid(raw) && (json.Unmarshal(raw, &object) != nil || object == nil) {
+			t.Fatalf("accepted %q, valid JSON that is not an object", raw)
 		}
 	})
 }

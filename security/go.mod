@@ -2,4 +2,9 @@ module github.com/lee-engine/lee/security
 
 go 1.26
 
-require pgregory.net/rapid v1.3.0
+require (
+	github.com/lee-engine/lee/utility v0.1.0
+	pgregory.net/rapid v1.3.0
+)
+
+replace github.com/lee-engine/lee/utility => ../utility

@@ -1,8 +1,6 @@
 package security
 
 import (
-	"crypto/sha256"
-	"crypto/subtle"
 	"strconv"
 )
 
@@ -33,19 +31,4 @@ func CheckTokenShape(tok string) error {
 		}
 	}
 	return nil
-}
-
-// ConstantTimeEqual reports whether a and b are equal in time that does
-// not depend on where they differ, for comparing secrets such as tokens.
-//
-// crypto/subtle's comparison returns at once when the lengths differ,
-// which would tell an attacker the secret's length. ConstantTimeEqual
-// therefore compares the SHA-256 digests of a and b with
-// subtle.ConstantTimeCompare: digests always have the same length, and
-// hashing time depends only on each input's own length, never on how
-// much of it matches the other.
-func ConstantTimeEqual(a, b string) bool {
-	da := sha256.Sum256([]byte(a))
-	db := sha256.Sum256([]byte(b))
-	return subtle.ConstantTimeCompare(da[:], db[:]) == 1
 }

@@ -44,26 +44,3 @@ func TestCheckTokenShape(t *testing.T) {
 		})
 	}
 }
-
-func TestConstantTimeEqual(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want bool
-	}{
-		{"", "", true},
-		{"token", "token", true},
-		{"token", "tokeN", false},
-		{"token", "token2", false},
-		{"token", "", false},
-		{"", "token", false},
-		{"a\x00", "a", false},
-		{strings.Repeat("x", 10000), strings.Repeat("x", 10000), true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.a+"|"+tt.b, func(t *testing.T) {
-			if got := ConstantTimeEqual(tt.a, tt.b); got != tt.want {
-				t.Fatalf("ConstantTimeEqual(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
-			}
-		})
-	}
-}

@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"github.com/lee-engine/lee/gateway"
+	"github.com/lee-engine/lee/lambdaiface"
 )
 
 // event is the part of an Alexa answer the tests judge.
 type event struct {
 	Event struct {
-		Header   gateway.Header `json:"header"`
+		Header   lambdaiface.Header `json:"header"`
 		Endpoint *struct {
 			EndpointID string `json:"endpointId"`
 		} `json:"endpoint"`
@@ -32,11 +33,11 @@ func decodeEvent(t *testing.T, b []byte) event {
 
 func decodeDirective(t *testing.T, b []byte) *gateway.Directive {
 	t.Helper()
-	d, err := gateway.DecodeDirective(b)
-	if err != nil {
+	in, err := lambdaiface.Decode(b)
+	if err != nil || in.Directive == nil {
 		t.Fatalf("test directive does not decode: %v", err)
 	}
-	return d
+	return in.Directive
 }
 
 // wantError is the ErrorResponse DESIGN.md's table gives for a failure of
@@ -44,7 +45,7 @@ func decodeDirective(t *testing.T, b []byte) *gateway.Directive {
 // in the Alexa.Authorization namespace.
 func wantError(d *gateway.Directive, typ gateway.ErrorType) (namespace string, errType gateway.ErrorType) {
 	if d.IsAcceptGrant() {
-		return "Alexa.Authorization", gateway.ErrAcceptGrantFailed
+		return "Alexa.Authorization", gateway.AcceptGrantFailed
 	}
 	return "Alexa", typ
 }

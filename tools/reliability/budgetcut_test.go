@@ -45,14 +45,14 @@ func TestBreakerBudgetCut(t *testing.T) {
 			for n := 1; n <= threshold; n++ {
 				a := invoke(t, rt, directive, tc.budget)
 				a.inTime(t)
-				checkError(t, directive, a.payload, gateway.ErrBridgeUnreachable)
+				checkError(t, directive, a.payload, gateway.BridgeUnreachable)
 				if got := smartHomeCalls(sim); got != n {
 					t.Fatalf("after %d slow answers Home Assistant saw %d requests", n, got)
 				}
 			}
 			a := invoke(t, rt, directive, defaultBudget)
 			if tc.wantOpen {
-				checkError(t, directive, a.payload, gateway.ErrBridgeUnreachable)
+				checkError(t, directive, a.payload, gateway.BridgeUnreachable)
 				if got := smartHomeCalls(sim); got != threshold {
 					t.Errorf("the breaker let a request through: Home Assistant saw %d, want %d", got, threshold)
 				}

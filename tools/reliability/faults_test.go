@@ -29,9 +29,9 @@ type simCase struct {
 // simCases are the simulator's failures, in the order of DESIGN.md's table.
 func simCases() []simCase {
 	const (
-		auth        = gateway.ErrInvalidAuthorization
-		internal    = gateway.ErrInternal
-		unreachable = gateway.ErrBridgeUnreachable
+		auth        = gateway.InvalidAuthorizationCredential
+		internal    = gateway.InternalError
+		unreachable = gateway.BridgeUnreachable
 	)
 	status := func(code int) hasim.Fault { return hasim.Fault{Kind: hasim.KindStatus, Status: code} }
 	return []simCase{
@@ -63,7 +63,7 @@ func faultRows() []faultRow {
 	}
 	rows = append(rows, transportRows()...)
 	stall := hasim.Fault{Kind: hasim.KindDelay, Delay: time.Minute}
-	unreachable := gateway.ErrBridgeUnreachable
+	unreachable := gateway.BridgeUnreachable
 	return append(rows,
 		faultRow{name: "delay beyond HA_TIMEOUT", want: unreachable, setup: simFault(stall, "HA_TIMEOUT=300ms")},
 		faultRow{name: "delay beyond the Lambda deadline", want: unreachable, budget: 1500 * time.Millisecond,
@@ -183,7 +183,7 @@ func breakerOpen(t *testing.T) stage {
 		}
 		directive := sample(t, turnOn)
 		for range n {
-			checkError(t, directive, invoke(t, rt, directive, defaultBudget).payload, gateway.ErrBridgeUnreachable)
+			checkError(t, directive, invoke(t, rt, directive, defaultBudget).payload, gateway.BridgeUnreachable)
 		}
 		if got := smartHomeCalls(sim); got != n {
 			t.Fatalf("tripping the breaker took %d requests to Home Assistant, want %d", got, n)

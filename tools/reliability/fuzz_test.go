@@ -21,14 +21,14 @@ const (
 )
 
 // FuzzTokenLookup checks the token lookup the relay depends on against an
-// independent statement of its rule: the token of the first of
-// directive.endpoint.scope, directive.payload.scope and
-// directive.payload.grantee that is a scope object of type BearerToken or
-// BearerTokenWithPartition with a non-empty token; none otherwise.
-// lambdaiface's own FuzzDecodeDirective calls Token only to compare two
+// independent statement of its rule: at each of directive.endpoint.scope,
+// directive.payload.scope and directive.payload.grantee (the place a row of
+// the dispatch table names), the token of a scope object of type
+// BearerToken or BearerTokenWithPartition with a non-empty token; none
+// otherwise. lambdaiface's own FuzzDecode calls Token only to compare two
 // decodings of one body, so it would not notice a lookup that is wrong the
 // same way twice; this target builds directives from fuzzed parts and
-// knows the right answer for each.
+// knows the right answer for each place.
 func FuzzTokenLookup(f *testing.F) {
 	f.Add(uint8(hasEndpoint|hasEndpointScope), "BearerToken", "tok-1", "", "", "", "")
 	f.Add(uint8(hasPayloadScope), "", "", "BearerToken", "tok-2", "", "")
@@ -42,17 +42,19 @@ func FuzzTokenLookup(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := lambdaiface.DecodeDirective(body)
+		in, err := lambdaiface.Decode(body)
 		malformed := layout&(hasEndpoint|hasEndpointScope|endpointScopeMalformed) == hasEndpoint|hasEndpointScope|endpointScopeMalformed
 		if err != nil || malformed {
 			if err == nil || !malformed {
-				t.Fatalf("DecodeDirective(%s) = %v; want a refusal exactly when the endpoint's scope is not an object", body, err)
+				t.Fatalf("Decode(%s) = %v; want a refusal exactly when the endpoint's scope is not an object", body, err)
 			}
 			return
 		}
-		wantTok, wantSrc := expectedToken(layout, epType, epToken, psType, psToken, grType, grToken)
-		if tok, src := d.Token(); tok != wantTok || src != wantSrc {
-			t.Fatalf("Token of %s = %q from %v, want %q from %v", body, tok, src, wantTok, wantSrc)
+		want := expectedTokens(layout, epType, epToken, psType, psToken, grType, grToken)
+		for src, wantTok := range want {
+			if tok := in.Token(src); tok != wantTok {
+				t.Fatalf("Token(%v) of %s = %q, want %q", src, body, tok, wantTok)
+			}
 		}
 	})
 }
@@ -88,25 +90,28 @@ func buildDirective(layout uint8, epType, epToken, psType, psToken, grType, grTo
 	return map[string]any{"directive": d}
 }
 
-// expectedToken states the lookup rule on the fuzzed parts, as they read
-// after a JSON round trip (which turns invalid UTF-8 into U+FFFD).
-func expectedToken(layout uint8, epType, epToken, psType, psToken, grType, grToken string) (string, lambdaiface.TokenSource) {
-	usable := func(present, malformed uint8, typ, tok string) bool {
+// expectedTokens states the lookup rule on the fuzzed parts, place by
+// place, as they read after a JSON round trip (which turns invalid UTF-8
+// into U+FFFD).
+func expectedTokens(layout uint8, epType, epToken, psType, psToken, grType, grToken string) map[lambdaiface.TokenSource]string {
+	usable := func(present, malformed uint8, typ, tok string) string {
 		typ, tok = roundTrip(typ), roundTrip(tok)
-		return layout&present != 0 && layout&malformed == 0 && tok != "" &&
-			(typ == "BearerToken" || typ == "BearerTokenWithPartition")
+		if layout&present != 0 && layout&malformed == 0 && (typ == "BearerToken" || typ == "BearerTokenWithPartition") {
+			return tok
+		}
+		return ""
 	}
-	switch {
-	case layout&hasEndpoint != 0 && usable(hasEndpointScope, endpointScopeMalformed, epType, epToken):
-		return roundTrip(epToken), lambdaiface.TokenEndpointScope
-	case layout&noPayload != 0:
-		return "", lambdaiface.TokenNone
-	case usable(hasPayloadScope, payloadScopeMalformed, psType, psToken):
-		return roundTrip(psToken), lambdaiface.TokenPayloadScope
-	case usable(hasGrantee, granteeMalformed, grType, grToken):
-		return roundTrip(grToken), lambdaiface.TokenGrantee
+	want := map[lambdaiface.TokenSource]string{
+		lambdaiface.TokenEndpointScope: "", lambdaiface.TokenPayloadScope: "", lambdaiface.TokenGrantee: "",
 	}
-	return "", lambdaiface.TokenNone
+	if layout&hasEndpoint != 0 {
+		want[lambdaiface.TokenEndpointScope] = usable(hasEndpointScope, endpointScopeMalformed, epType, epToken)
+	}
+	if layout&noPayload == 0 {
+		want[lambdaiface.TokenPayloadScope] = usable(hasPayloadScope, payloadScopeMalformed, psType, psToken)
+		want[lambdaiface.TokenGrantee] = usable(hasGrantee, granteeMalformed, grType, grToken)
+	}
+	return want
 }
 
 // roundTrip is s as a JSON decoder reads it back after encoding.

@@ -62,7 +62,7 @@ func callOnce(g *gateway.Gateway, body []byte, c simCase) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), budget)
 	defer cancel()
-	res, err := g.CallHomeAssistant(ctx, gateway.HARequest{Path: gateway.SmartHomePath, Token: directiveToken, Body: body})
+	res, err := g.CallHomeAssistant(ctx, gateway.SmartHomePath, directiveToken, body)
 	var he *gateway.HAError
 	errors.As(err, &he)
 	switch c.fault.Kind {

@@ -128,7 +128,7 @@ func checkRaceBuild(t *testing.T, bin string) {
 // its own; a round's directives name different endpoints.
 func newOverlapCalls(t *testing.T, rounds int) []*overlapCall {
 	t.Helper()
-	base := sample(t, "ReportState")
+	base := sample(t, "Alexa.ReportState")
 	calls := make([]*overlapCall, 0, rounds*overlapWorkers)
 	for r := range rounds {
 		for slot := range overlapWorkers {

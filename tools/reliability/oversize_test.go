@@ -137,7 +137,7 @@ func checkOversizeAnswer(t *testing.T, directive, got []byte, keepToken bool) {
 	}
 	checkNoSecrets(t, "the ErrorResponse", got)
 	e := decodeEvent(t, got).Event
-	if e.Header.Name != "ErrorResponse" || e.Payload.Type != string(gateway.ErrInvalidDirective) || e.Payload.Message == "" {
+	if e.Header.Name != "ErrorResponse" || e.Payload.Type != string(gateway.InvalidDirective) || e.Payload.Message == "" {
 		t.Errorf("answer is %s %s %q, want an INVALID_DIRECTIVE ErrorResponse saying why", e.Header.Name, e.Payload.Type, e.Payload.Message)
 	}
 	d := decodeDirective(t, directive)

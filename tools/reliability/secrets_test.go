@@ -75,7 +75,7 @@ func testSSM(t *testing.T) {
 		{name: "access denied", fail: fakessm.AccessDenied, wantToken: -1, wantWords: []string{"HA_TOKEN_PARAMETER", "ssm:GetParameter"}},
 		{name: "throttled", fail: fakessm.Throttling, wantToken: -1, wantWords: []string{"HA_TOKEN_PARAMETER", "throttled"}},
 		{name: "HA_TOKEN stands in when SSM fails", fail: fakessm.AccessDenied, haToken: true, wantToken: 1},
-		{name: "Parameter Store stalls", stall: true, wantToken: -1, wantType: gateway.ErrBridgeUnreachable, wantWords: []string{"HA_TOKEN_PARAMETER", "time budget"}},
+		{name: "Parameter Store stalls", stall: true, wantToken: -1, wantType: gateway.BridgeUnreachable, wantWords: []string{"HA_TOKEN_PARAMETER", "time budget"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -120,7 +120,7 @@ func runSSM(t *testing.T, tt ssmCase) {
 		checkTokens(t, sim, tt.wantToken)
 		return
 	}
-	want := gateway.ErrInternal
+	want := gateway.InternalError
 	if tt.wantType != "" {
 		want = tt.wantType
 	}

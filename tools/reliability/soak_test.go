@@ -117,7 +117,7 @@ func TestSoak(t *testing.T) {
 // and a stall every stallEvery invocations.
 func soakFault(i int, cases []simCase) simCase {
 	if i%stallEvery == 0 {
-		return simCase{"stall", hasim.Fault{Kind: hasim.KindDelay, Delay: time.Minute}, gateway.ErrBridgeUnreachable}
+		return simCase{"stall", hasim.Fault{Kind: hasim.KindDelay, Delay: time.Minute}, gateway.BridgeUnreachable}
 	}
 	return cases[(i/2)%len(cases)]
 }
@@ -202,13 +202,13 @@ func recoverBreaker(t *testing.T, rt *harness.Runtime, sim *hasim.Server, events
 	}
 	calls := smartHomeCalls(sim)
 	for range threshold {
-		checkError(t, events[0], invoke(t, rt, events[0], defaultBudget).payload, gateway.ErrBridgeUnreachable)
+		checkError(t, events[0], invoke(t, rt, events[0], defaultBudget).payload, gateway.BridgeUnreachable)
 	}
 	if got := smartHomeCalls(sim) - calls; got != threshold {
 		t.Fatalf("%d of the %d failures that open the breaker reached Home Assistant", got, threshold)
 	}
 	calls = smartHomeCalls(sim)
-	checkError(t, events[0], invoke(t, rt, events[0], defaultBudget).payload, gateway.ErrBridgeUnreachable)
+	checkError(t, events[0], invoke(t, rt, events[0], defaultBudget).payload, gateway.BridgeUnreachable)
 	if got := smartHomeCalls(sim); got != calls {
 		t.Fatalf("the open breaker let %d requests through to Home Assistant", got-calls)
 	}

@@ -38,7 +38,7 @@ func TestTLS(t *testing.T) {
 	caEnv := []string{"HA_CA_FILE=" + pki.CA.CertFile}
 	selfSigned := hasim.Settings{SelfSignedTLS: true}
 	mutual := hasim.Settings{TLSConfig: pki.MutualTLSServerConfig()}
-	unreachable := gateway.ErrBridgeUnreachable
+	unreachable := gateway.BridgeUnreachable
 	tests := []tlsCase{
 		{name: "self-signed refused by default", server: selfSigned, want: unreachable},
 		{name: "HA_CA_FILE trusts the simulator's private CA", server: selfSigned, caFromSim: true},

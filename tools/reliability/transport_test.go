@@ -22,11 +22,11 @@ import (
 // transportRows are the fault matrix's rows for the transport's edges.
 func transportRows() []faultRow {
 	return []faultRow{
-		{name: "101 Switching Protocols", want: gateway.ErrInternal,
+		{name: "101 Switching Protocols", want: gateway.InternalError,
 			setup: simFault(hasim.Fault{Kind: hasim.KindSwitchProtocols})},
 		{name: "bytes after the answer's end", setup: trailingBytes},
 		{name: "kept connection closed during a freeze", setup: closedDuringFreeze},
-		{name: "dropped after reading, on a kept connection", want: gateway.ErrBridgeUnreachable, setup: droppedOnKept},
+		{name: "dropped after reading, on a kept connection", want: gateway.BridgeUnreachable, setup: droppedOnKept},
 	}
 }
 
@@ -283,7 +283,7 @@ func TestIdempotencyHeaders(t *testing.T) {
 		call := func() (*gateway.HAResult, error) {
 			ctx, cancel := context.WithTimeout(context.Background(), defaultBudget)
 			defer cancel()
-			return g.CallHomeAssistant(ctx, gateway.HARequest{Path: gateway.SmartHomePath, Token: directiveToken, Body: body})
+			return g.CallHomeAssistant(ctx, gateway.SmartHomePath, directiveToken, body)
 		}
 		if res, err := call(); err != nil || res.Status != 200 {
 			t.Fatalf("first call: %v, %v", res, err)

@@ -25,8 +25,14 @@ func TestCheckImportsBrokenTrees(t *testing.T) {
 		{
 			name:  "interface module imports another module",
 			file:  "logging/logging.go",
-			body:  "package logging\n\nimport \"github.com/lee-engine/lee/utility\"\n",
-			wants: []string{`"github.com/lee-engine/lee/utility"`, "interface module imports no other module"},
+			body:  "package logging\n\nimport \"github.com/lee-engine/lee/metrics\"\n",
+			wants: []string{`"github.com/lee-engine/lee/metrics"`, "interface module imports no other module of this repository but utility"},
+		},
+		{
+			name:  "utility imports another module",
+			file:  "utility/json.go",
+			body:  "package utility\n\nimport \"github.com/lee-engine/lee/cache\"\n",
+			wants: []string{`"github.com/lee-engine/lee/cache"`, "utility, the base layer, imports no other module"},
 		},
 		{
 			name:  "interface module imports another module from a test",

@@ -17,7 +17,7 @@ var interfaceRoots = map[string][]string{
 	"config":         {"github.com/aws/aws-sdk-go-v2", "github.com/aws/smithy-go"},
 	"httpclient":     nil,
 	"initialization": nil,
-	"lambdaiface":    nil,
+	"lambdaiface":    {"github.com/aws/aws-lambda-go"},
 	"logging":        nil,
 	"metrics":        nil,
 	"security":       nil,
@@ -109,8 +109,10 @@ func repoImportRule(module, target string) string {
 		return ""
 	case target == "tools":
 		return "nothing imports tools: it is never linked into bootstrap"
-	case isInterface(module):
-		return "an interface module imports no other module of this repository"
+	case module == "utility":
+		return "utility, the base layer, imports no other module of this repository"
+	case isInterface(module) && target != "utility":
+		return "an interface module imports no other module of this repository but utility"
 	case module == "gateway" && !isInterface(target):
 		return "gateway imports only the interface modules from this repository"
 	case module == "function" && target != "gateway":

@@ -28,6 +28,8 @@ func goodTree() tree {
 	t["cache/internal/lru/lru.go"] = "package lru\n\nimport \"github.com/lee-engine/lee/cache\"\n\nvar _ = cache.Version\n"
 	t["cache/cache_test.go"] = "package cache\n\nimport (\n\t\"testing\"\n\n\t\"go.uber.org/goleak\"\n\t\"pgregory.net/rapid\"\n)\n"
 	t["config/ssm.go"] = "package config\n\nimport (\n\t\"github.com/aws/aws-sdk-go-v2/service/ssm\"\n\t\"github.com/aws/smithy-go\"\n)\n"
+	t["security/event.go"] = "package security\n\nimport \"github.com/lee-engine/lee/utility\"\n\nvar _ = utility.LeadingByte\n"
+	t["security/go.mod"] = goModText("security", "utility")
 	t["gateway/gateway.go"] = "package gateway\n\nimport (\n\t\"github.com/lee-engine/lee/cache\"\n\t\"github.com/lee-engine/lee/logging\"\n)\n"
 	t["gateway/go.mod"] = goModText("gateway", "cache", "logging")
 	t["function/main.go"] = "package main\n\nimport (\n\t\"github.com/aws/aws-lambda-go/lambda\"\n\t\"github.com/lee-engine/lee/gateway\"\n)\n"

@@ -1,9 +1,9 @@
 // Command relay is the consumer of TestConsumer: a program outside the LEE
 // workspace that requires github.com/lee-engine/lee/gateway at a released
 // version, with no replace directive, and relays one Alexa Discovery
-// directive to the Home Assistant at the URL it is given, with the token in
-// LEE_CONSUMER_TOKEN. It prints the gateway's version, Home Assistant's
-// status and the answer's event name.
+// directive to the Home Assistant at the URL it is given through a dispatch
+// table of one row, with the token in LEE_CONSUMER_TOKEN. It prints the
+// gateway's version, Home Assistant's status and the answer's event name.
 package main
 
 import (
@@ -36,9 +36,27 @@ func main() {
 		fmt.Fprintln(os.Stderr, "relay:", err)
 		os.Exit(1)
 	}
+	var status int
+	table, err := gateway.NewTable(gateway.Row{Name: "discovery", Kind: gateway.KindSmartHome, Namespace: gateway.NamespaceDiscovery,
+		Token: gateway.TokenPayloadScope, Handle: func(ctx context.Context, req *gateway.Request) ([]byte, error) {
+			tok, err := g.Token(ctx, req)
+			if err != nil {
+				return nil, err
+			}
+			res, err := g.CallHomeAssistant(ctx, gateway.SmartHomePath, tok, req.Raw)
+			if err != nil {
+				return nil, err
+			}
+			status = res.Status
+			return res.Body, nil
+		}})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "relay:", err)
+		os.Exit(1)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 7*time.Second)
 	defer cancel()
-	res, err := g.CallHomeAssistant(ctx, gateway.HARequest{Path: gateway.SmartHomePath, Token: token, Body: directive})
+	body, err := g.Invoke(ctx, table, directive)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "relay:", err)
 		os.Exit(1)
@@ -48,9 +66,9 @@ func main() {
 			Header struct{ Namespace, Name string }
 		}
 	}
-	if err := json.Unmarshal(res.Body, &answer); err != nil {
-		fmt.Fprintf(os.Stderr, "relay: HTTP %d, not JSON: %v\n", res.Status, err)
+	if err := json.Unmarshal(body, &answer); err != nil {
+		fmt.Fprintf(os.Stderr, "relay: HTTP %d, not JSON: %v\n", status, err)
 		os.Exit(1)
 	}
-	fmt.Printf("gateway %s: HTTP %d %s %s\n", gateway.Version, res.Status, answer.Event.Header.Namespace, answer.Event.Header.Name)
+	fmt.Printf("gateway %s: HTTP %d %s %s\n", gateway.Version, status, answer.Event.Header.Namespace, answer.Event.Header.Name)
 }

@@ -1,4 +1,4 @@
-package main
+package gateway
 
 import (
 	"context"
@@ -10,12 +10,22 @@ import (
 
 // lambdaMargin is the time kept free before the Lambda deadline to check
 // and send the answer (docs/RELIABILITY.md sizes it); the tests state it
-// rather than reuse the constant they check.
+// rather than reuse the constant (DeadlineMargin) they check.
 const lambdaMargin = time.Second
+
+// budgetOf is Budget of a gateway whose HA_TIMEOUT is limit, and whether
+// the budget's context says the Lambda deadline cut it.
+func budgetOf(parent context.Context, limit time.Duration) (context.Context, context.CancelFunc, bool, bool) {
+	cfg := testConfig(localURL)
+	cfg.Timeout = limit
+	ctx, cancel, ok := (&Gateway{cfg: cfg}).Budget(parent)
+	cut, _ := ctx.Value(budgetCutKey{}).(bool)
+	return ctx, cancel, ok, cut
+}
 
 // TestBudget: the relay's deadline is the earlier of the Lambda deadline
 // less 1 s and now + HA_TIMEOUT, ok is false when that leaves no time,
-// and cut is true when the Lambda deadline is the earlier. Deadlines are
+// and the context is marked cut when the Lambda deadline is the earlier. Deadlines are
 // compared, not elapsed time: "now" is bracketed by readings of the clock
 // before and after the call.
 func TestBudget(t *testing.T) {
@@ -46,7 +56,7 @@ func TestBudget(t *testing.T) {
 			}
 
 			before := time.Now()
-			ctx, cancel, ok, cut := budget(parent, limit)
+			ctx, cancel, ok, cut := budgetOf(parent, limit)
 			after := time.Now()
 			defer cancel()
 
@@ -76,7 +86,7 @@ func TestBudget(t *testing.T) {
 // TestBudgetCancel: the cancel function ends the relay's context, and the
 // relay's context ends with its parent.
 func TestBudgetCancel(t *testing.T) {
-	ctx, cancel, ok, _ := budget(context.Background(), time.Hour)
+	ctx, cancel, ok, _ := budgetOf(context.Background(), time.Hour)
 	if !ok {
 		t.Fatal("ok false with an hour of budget")
 	}
@@ -86,7 +96,7 @@ func TestBudgetCancel(t *testing.T) {
 	}
 
 	parent, stop := context.WithCancel(context.Background())
-	ctx, cancel, _, _ = budget(parent, time.Hour)
+	ctx, cancel, _, _ = budgetOf(parent, time.Hour)
 	defer cancel()
 	stop()
 	<-ctx.Done()
@@ -106,7 +116,7 @@ func TestBudgetProperty(t *testing.T) {
 		defer stop()
 
 		before := time.Now()
-		ctx, cancel, ok, cut := budget(parent, limit)
+		ctx, cancel, ok, cut := budgetOf(parent, limit)
 		after := time.Now()
 		defer cancel()
 
