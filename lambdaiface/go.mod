@@ -12,7 +12,7 @@ require github.com/aws/aws-lambda-go v1.55.1
 require github.com/stretchr/testify v1.8.4 // indirect
 
 require (
-	github.com/lee-engine/lee/utility v0.1.0
+	github.com/lee-engine/lee/utility v0.2.0
 	golang.org/x/text v0.14.0 // indirect
 )
 

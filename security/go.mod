@@ -3,7 +3,7 @@ module github.com/lee-engine/lee/security
 go 1.26
 
 require (
-	github.com/lee-engine/lee/utility v0.1.0
+	github.com/lee-engine/lee/utility v0.2.0
 	pgregory.net/rapid v1.3.0
 )
 
