@@ -7,7 +7,7 @@ require (
 	github.com/lee-engine/lee/config v0.1.0
 	github.com/lee-engine/lee/gateway v0.1.0
 	github.com/lee-engine/lee/lambdaiface v0.2.0
-	github.com/lee-engine/lee/logging v0.1.0
+	github.com/lee-engine/lee/logging v0.2.0
 	github.com/lee-engine/lee/metrics v0.1.0
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	go.uber.org/goleak v1.3.0
