@@ -24,7 +24,7 @@ require (
 	github.com/lee-engine/lee/httpclient v0.1.0 // indirect
 	github.com/lee-engine/lee/initialization v0.1.0 // indirect
 	github.com/lee-engine/lee/security v0.2.0 // indirect
-	github.com/lee-engine/lee/singleton v0.1.0 // indirect
+	github.com/lee-engine/lee/singleton v0.2.0 // indirect
 	github.com/lee-engine/lee/utility v0.2.0 // indirect
 	github.com/patrickmn/go-cache v2.1.0+incompatible // indirect
 	github.com/sony/gobreaker/v2 v2.4.0 // indirect
