@@ -4,7 +4,7 @@ go 1.26
 
 require (
 	github.com/aws/aws-lambda-go v1.55.1
-	github.com/lee-engine/lee/cache v0.1.0
+	github.com/lee-engine/lee/cache v0.1.1
 	github.com/lee-engine/lee/circuitbreaker v0.2.0
 	github.com/lee-engine/lee/config v0.2.0
 	github.com/lee-engine/lee/httpclient v0.2.0
