@@ -3,13 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/lee-engine/lee/tools/harness"
 	"github.com/lee-engine/lee/tools/internal/cli"
 	"github.com/lee-engine/lee/tools/pack"
-	"github.com/lee-engine/lee/tools/repocheck"
 )
 
 func init() {
@@ -34,7 +32,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return cli.Usage(fs, stderr, "--arch: "+err.Error())
 	}
-	dir, err := functionFolder(*functionDir)
+	dir, err := inRepository(*functionDir, "--function", "function")
 	if err != nil {
 		fmt.Fprintf(stderr, "lee build: %v\n", err)
 		return 2
@@ -56,21 +54,4 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "lee build: in %s: %s -o %s .\n", dir, command, abs)
 	return 0
-}
-
-// functionFolder is the explicit folder, or function/ of the repository
-// around the working directory.
-func functionFolder(explicit string) (string, error) {
-	if explicit != "" {
-		return explicit, nil
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	root, err := repocheck.FindRoot(wd)
-	if err != nil {
-		return "", fmt.Errorf("%w; give --function", err)
-	}
-	return filepath.Join(root, "function"), nil
 }

@@ -3,12 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/lee-engine/lee/tools/internal/cli"
 	"github.com/lee-engine/lee/tools/pack"
-	"github.com/lee-engine/lee/tools/repocheck"
 )
 
 func init() {
@@ -35,7 +33,7 @@ func runPackage(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "lee package: --arch: %v\n", err)
 		return 2
 	}
-	path, err := functionVersionFile(*versionFile)
+	path, err := inRepository(*versionFile, "--version-file", "function", "version.go")
 	if err != nil {
 		fmt.Fprintf(stderr, "lee package: %v\n", err)
 		return 2
@@ -54,21 +52,4 @@ func runPackage(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "lee package: %s, the copy deploy/template.yaml deploys: give it Architecture=%s\n", r.Deploy, a.Lambda())
 	fmt.Fprint(stdout, pack.ChecksumLine(r.SHA256, filepath.Base(r.Zip)))
 	return 0
-}
-
-// functionVersionFile is the explicit file, or function/version.go of the
-// repository around the working directory.
-func functionVersionFile(explicit string) (string, error) {
-	if explicit != "" {
-		return explicit, nil
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	root, err := repocheck.FindRoot(wd)
-	if err != nil {
-		return "", fmt.Errorf("%w; give --version-file", err)
-	}
-	return filepath.Join(root, "function", "version.go"), nil
 }

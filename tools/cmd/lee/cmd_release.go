@@ -5,13 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/lee-engine/lee/tools/internal/cli"
 	"github.com/lee-engine/lee/tools/release"
-	"github.com/lee-engine/lee/tools/repocheck"
 )
 
 func init() {
@@ -125,20 +122,4 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
-}
-
-// repoRoot is the explicit root, or the workspace around the working folder.
-func repoRoot(explicit string) (string, error) {
-	if explicit != "" {
-		info, err := os.Stat(explicit)
-		if err != nil || !info.IsDir() {
-			return "", fmt.Errorf("root %s is not a folder", explicit)
-		}
-		return filepath.Abs(explicit)
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	return repocheck.FindRoot(wd)
 }
