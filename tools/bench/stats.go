@@ -21,6 +21,15 @@ func median(xs []float64) float64 {
 	return (s[mid-1] + s[mid]) / 2
 }
 
+// medianInt is median for whole numbers.
+func medianInt(xs []int64) float64 {
+	f := make([]float64, len(xs))
+	for i, x := range xs {
+		f[i] = float64(x)
+	}
+	return median(f)
+}
+
 // percentile is the nearest-rank p-th percentile of xs (0 < p <= 100): the
 // smallest value that at least p percent of the samples do not exceed. It
 // is always one of the samples, so p99 of 200 is the second largest.

@@ -87,6 +87,11 @@ func TestFloorRelaysUnderHarness(t *testing.T) {
 	if rss, hwm, err := r.ProcStatus(); err != nil || rss <= 0 || hwm < rss {
 		t.Errorf("ProcStatus = %d kB, %d kB, %v", rss, hwm, err)
 	}
+	// A Go process faults in at least its runtime's pages before it can
+	// ask for an event.
+	if n, err := r.MinorFaults(); err != nil || n <= 0 {
+		t.Errorf("MinorFaults = %d, %v", n, err)
+	}
 }
 
 func TestFloorFunctionError(t *testing.T) {
