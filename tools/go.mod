@@ -26,7 +26,6 @@ require (
 	github.com/lee-engine/lee/security v0.1.0 // indirect
 	github.com/lee-engine/lee/singleton v0.1.0 // indirect
 	github.com/lee-engine/lee/utility v0.1.0 // indirect
-	github.com/patrickmn/go-cache v2.1.0+incompatible // indirect
 	github.com/sony/gobreaker/v2 v2.4.0 // indirect
 	golang.org/x/text v0.14.0 // indirect
 )
