@@ -17,8 +17,6 @@ require (
 )
 
 require (
-	github.com/aws/aws-sdk-go-v2 v1.48.0 // indirect
-	github.com/aws/smithy-go v1.28.9 // indirect
 	github.com/lee-engine/lee/cache v0.1.0 // indirect
 	github.com/lee-engine/lee/circuitbreaker v0.1.0 // indirect
 	github.com/lee-engine/lee/httpclient v0.1.0 // indirect
