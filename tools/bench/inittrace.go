@@ -21,7 +21,10 @@ type PackageInit struct {
 
 // InitTrace is one binary's package initialisation over several fresh
 // processes: per package, the median of each figure over the processes,
-// and in Total the medians of the per-process sums.
+// and in Total the medians of the per-process sums. Bytes and allocations
+// take the lower median, so that they are always a count some process
+// had (an even number of processes that allocated 32 and 48 bytes gives
+// 32, not 40).
 type InitTrace struct {
 	// Runs is how many processes were traced.
 	Runs int `json:"runs"`
@@ -144,7 +147,7 @@ func (s *initSamples) median(name string) PackageInit {
 	return PackageInit{
 		Package: name,
 		ClockMS: round3(median(s.clock)),
-		Bytes:   int64(median(s.bytes)),
-		Allocs:  int64(median(s.allocs)),
+		Bytes:   int64(lowerMedian(s.bytes)),
+		Allocs:  int64(lowerMedian(s.allocs)),
 	}
 }

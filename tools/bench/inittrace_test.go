@@ -93,6 +93,12 @@ func TestNewInitTraceMedians(t *testing.T) {
 	if total := (PackageInit{"", 2.2, 130, 3}); tr.Total != total {
 		t.Errorf("total %+v, want %+v", tr.Total, total)
 	}
+	// With an even count the clock takes the mean of the middle two, the
+	// counts the lower one: a value some process had.
+	even := newInitTrace([][]PackageInit{{{"x", 0.1, 48, 3}}, {{"x", 0.2, 32, 2}}})
+	if want := (PackageInit{"x", 0.15, 32, 2}); even.Packages[0] != want {
+		t.Errorf("even runs: %+v, want %+v", even.Packages[0], want)
+	}
 }
 
 // TestInitTableRecorded lays the two recorded traces side by side: the
