@@ -57,7 +57,7 @@ func TestRunColdStartShortRun(t *testing.T) {
 	if err != nil || len(tables) != 4 || !strings.HasPrefix(tables[1].Title, "package initialisation") {
 		t.Fatalf("%d tables, %v:\n%s", len(tables), err, out.String())
 	}
-	assertRatios(t, tables[0], "ours/floor", RowReady, RowFirstResponse, RowMinorFaults, RowPeakRSS, RowWarmP50, RowSizeArm64)
+	assertRatios(t, tables[0], "ours/floor", RowReady, RowFirstResponse, RowColdCPU, RowMinorFaults, RowPeakRSS, RowWarmP50, RowSizeArm64)
 	if in := r.Init; in == nil || in.Ours.Runs != 2 || in.Floor.Runs != 2 || len(in.Ours.Packages) == 0 || in.Floor.Total.Allocs <= 0 {
 		t.Errorf("init trace %+v", in)
 	}

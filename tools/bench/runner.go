@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"time"
 
 	"github.com/lee-engine/lee/tools/harness"
 )
@@ -19,9 +20,9 @@ type runner struct {
 
 // coldSample is one fresh process's start-up.
 type coldSample struct {
-	readyMS, firstMS float64
-	hwmKB, faults    int64
-	log              logSummary
+	readyMS, firstMS, cpuMS float64
+	hwmKB, faults           int64
+	log                     logSummary
 }
 
 // start launches s under a fresh Runtime API.
@@ -64,10 +65,14 @@ func (r runner) cold(ctx context.Context, s subject) (coldSample, error) {
 	if cerr := rt.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
+	var cpu time.Duration
+	if err == nil {
+		cpu, err = rt.CPUTime()
+	}
 	if err != nil {
 		return coldSample{}, err
 	}
-	return coldSample{readyMS: millis(t.Ready), firstMS: millis(t.FirstAnswer), hwmKB: hwm, faults: faults, log: summarizeLog(rt.Stdout())}, nil
+	return coldSample{readyMS: millis(t.Ready), firstMS: millis(t.FirstAnswer), cpuMS: millis(cpu), hwmKB: hwm, faults: faults, log: summarizeLog(rt.Stdout())}, nil
 }
 
 // compare measures a and b alternately: one unmeasured start of each first,
@@ -117,6 +122,7 @@ func (m *Measurement) addCold(s coldSample) {
 	m.FirstResponseMS = append(m.FirstResponseMS, round3(s.firstMS))
 	m.ColdPeakRSSKB = append(m.ColdPeakRSSKB, s.hwmKB)
 	m.ColdMinorFaults = append(m.ColdMinorFaults, s.faults)
+	m.ColdCPUMS = append(m.ColdCPUMS, round3(s.cpuMS))
 }
 
 // finishCold computes the medians and reads the logs of the fresh
@@ -127,6 +133,7 @@ func (m *Measurement) finishCold(logs []logSummary) {
 	m.FirstResponseMedianMS = round3(median(m.FirstResponseMS))
 	m.ColdPeakRSSMedianKB = medianInt(m.ColdPeakRSSKB)
 	m.ColdMinorFaultsMedian = medianInt(m.ColdMinorFaults)
+	m.ColdCPUMedianMS = round3(median(m.ColdCPUMS))
 	m.InterfacesAtInit = -1
 	reported := len(logs) > 0
 	for _, l := range logs {

@@ -14,6 +14,7 @@ const (
 	RowFirstResponse = "exec → first response"
 	RowColdPeakRSS   = "peak RSS after the first response"
 	RowMinorFaults   = "minor page faults at the first response"
+	RowColdCPU       = "CPU time, exec → exit after the first response"
 	RowPeakRSS       = "peak RSS after"
 	RowWarmP50       = "warm relay p50"
 	RowWarmP99       = "warm relay p99"
@@ -88,6 +89,7 @@ func comparisonTable(title string, c Comparison, targetOf func(string) string, w
 		{fmt.Sprintf("%s, ms (median of %d)", RowReady, len(a.ReadyMS)), ms(a.ReadyMedianMS), ms(b.ReadyMedianMS), ratioCell(c.Ratios.Ready), ""},
 		{fmt.Sprintf("%s (TurnOn), ms (median of %d)", RowFirstResponse, len(a.FirstResponseMS)), ms(a.FirstResponseMedianMS), ms(b.FirstResponseMedianMS), ratioCell(c.Ratios.FirstResponse), "cold start"},
 		{fmt.Sprintf("%s, MiB (median of %d)", RowColdPeakRSS, len(a.ColdPeakRSSKB)), mib(a.ColdPeakRSSMedianKB), mib(b.ColdPeakRSSMedianKB), ratioCell(c.Ratios.ColdPeakRSS), ""},
+		{fmt.Sprintf("%s (user+sys), ms (median of %d)", RowColdCPU, len(a.ColdCPUMS)), optionalMS(a.ColdCPUMedianMS), optionalMS(b.ColdCPUMedianMS), ratioCell(c.Ratios.ColdCPU), ""},
 		{fmt.Sprintf("%s (median of %d)", RowMinorFaults, len(a.ColdMinorFaults)), faults(a.ColdMinorFaultsMedian), faults(b.ColdMinorFaultsMedian), ratioCell(c.Ratios.MinorFaults), ""},
 		{fmt.Sprintf("%s %d warm relays (VmHWM), MiB", RowPeakRSS, warm), mib(float64(a.PeakRSSKB)), mib(float64(b.PeakRSSKB)), ratioCell(c.Ratios.PeakRSS), "peak RSS"},
 		{fmt.Sprintf("%s, ms (of %d)", RowWarmP50, warm), ms(a.WarmP50MS), ms(b.WarmP50MS), ratioCell(c.Ratios.WarmP50), ""},
@@ -115,6 +117,15 @@ func ms(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
 func mib(kb float64) string { return strconv.FormatFloat(kb/1024, 'f', 1, 64) }
 
 func mb(bytes int64) string { return strconv.FormatFloat(float64(bytes)/1e6, 'f', 2, 64) }
+
+// optionalMS prints milliseconds a report written before they were
+// measured does not have.
+func optionalMS(v float64) string {
+	if v <= 0 {
+		return notApplicable
+	}
+	return ms(v)
+}
 
 // faults prints a median count of page faults; a report written before
 // they were counted has none.

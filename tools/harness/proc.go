@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"time"
 )
 
 // errNotRunning is returned by the /proc readers once the process is gone:
@@ -111,4 +112,19 @@ func parseMinorFaults(b []byte) (int64, error) {
 		return 0, fmt.Errorf("harness: minor faults: minflt %q is not a count", fields[7])
 	}
 	return n, nil
+}
+
+// errNotReaped is returned by CPUTime before Close has reaped the process.
+var errNotReaped = errors.New("function process has not ended: call Close first")
+
+// CPUTime returns the user and system CPU time the function process used
+// in its whole life, from the kernel's accounting of the reaped process:
+// it is known only after Close. Unlike the wall-clock Timings it leaves
+// out the time the process spent waiting for a CPU.
+func (r *Runtime) CPUTime() (time.Duration, error) {
+	st := r.proc.State()
+	if st == nil {
+		return 0, fmt.Errorf("harness: cpu time: %w", errNotReaped)
+	}
+	return st.UserTime() + st.SystemTime(), nil
 }

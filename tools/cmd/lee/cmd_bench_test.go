@@ -66,7 +66,7 @@ func TestBenchColdStartShortRun(t *testing.T) {
 	}
 	tb := tables[0]
 	col := tb.Column("ours/floor")
-	for _, prefix := range []string{bench.RowReady, bench.RowFirstResponse, bench.RowMinorFaults, bench.RowPeakRSS, bench.RowWarmP50, bench.RowWarmP99} {
+	for _, prefix := range []string{bench.RowReady, bench.RowFirstResponse, bench.RowColdCPU, bench.RowMinorFaults, bench.RowPeakRSS, bench.RowWarmP50, bench.RowWarmP99} {
 		row, ok := tb.Row(prefix)
 		if !ok {
 			t.Errorf("no row %q in:\n%s", prefix, out.String())
