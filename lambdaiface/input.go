@@ -62,19 +62,20 @@ const (
 )
 
 // wireInput is every top-level member Decode reads, for all kinds at once,
-// so that the event is decoded in one pass. Pointers tell "absent or not
-// an object" from "present".
+// so that the event is decoded in one pass. Pointers tell "absent" from
+// "present"; a member of the wrong type is told by the decoder's type error
+// (see isField), since encoding/json allocates the pointer all the same.
 type wireInput struct {
-	Directive      *wireDirective    `json:"directive"`
-	Version        *string           `json:"version"`
-	Session        *Session          `json:"session"`
-	Context        *SkillContext     `json:"context"`
-	Request        *SkillRequest     `json:"request"`
-	RawPath        string            `json:"rawPath"`
-	RequestContext *wireHTTPContext  `json:"requestContext"`
-	Source         string            `json:"source"`
-	DetailType     string            `json:"detail-type"`
-	Warmup         bool              `json:"warmup"`
+	Directive      *wireDirective   `json:"directive"`
+	Version        *string          `json:"version"`
+	Session        *Session         `json:"session"`
+	Context        *SkillContext    `json:"context"`
+	Request        *SkillRequest    `json:"request"`
+	RawPath        string           `json:"rawPath"`
+	RequestContext *wireHTTPContext `json:"requestContext"`
+	Source         string           `json:"source"`
+	DetailType     string           `json:"detail-type"`
+	Warmup         bool             `json:"warmup"`
 }
 
 type wireDirective struct {
