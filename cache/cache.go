@@ -6,20 +6,18 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	gocache "github.com/patrickmn/go-cache"
 )
 
 // Cache is a TTL key/value cache holding at most a fixed number of entries.
-// Values live in a go-cache store, read under its read lock only, so Get
+// Values live in a map of their own, read under its read lock only, so Get
 // never waits for a writer's bookkeeping; writers are serialised by a mutex
 // that also guards the insertion order used to pick an entry to evict. A
 // Cache is safe for concurrent use.
 type Cache struct {
-	store *gocache.Cache
-	now   func() time.Time
-	ttl   time.Duration
-	max   int
+	values values
+	now    func() time.Time
+	ttl    time.Duration
+	max    int
 
 	hits, misses, evictions, expirations atomic.Uint64
 
@@ -54,11 +52,11 @@ func newCache(s Settings, swept func(removed int)) (*Cache, error) {
 		return nil, fmt.Errorf("cache new: %w", err)
 	}
 	c := &Cache{
-		store: gocache.New(gocache.NoExpiration, 0),
-		now:   s.Now,
-		ttl:   s.DefaultTTL,
-		max:   s.MaxEntries,
-		index: make(map[string]*list.Element),
+		values: values{m: make(map[string]*entry)},
+		now:    s.Now,
+		ttl:    s.DefaultTTL,
+		max:    s.MaxEntries,
+		index:  make(map[string]*list.Element),
 	}
 	if s.CleanupInterval > 0 {
 		c.janitor = startJanitor(s.CleanupInterval, func() {
@@ -92,12 +90,8 @@ func (c *Cache) Exists(key string) bool {
 
 // live returns the unexpired entry stored under key.
 func (c *Cache) live(key string) (*entry, bool) {
-	x, found := c.store.Get(key)
-	if !found {
-		return nil, false
-	}
-	e, ok := x.(*entry)
-	if !ok || !c.now().Before(e.expires) {
+	e, found := c.values.get(key)
+	if !found || !c.now().Before(e.expires) {
 		return nil, false
 	}
 	return e, true
@@ -131,7 +125,7 @@ func (c *Cache) Set(key string, v any, ttl time.Duration) error {
 	if c.earliest.IsZero() || e.expires.Before(c.earliest) {
 		c.earliest = e.expires
 	}
-	c.store.Set(key, e, gocache.NoExpiration)
+	c.values.set(key, e)
 	return nil
 }
 
@@ -152,7 +146,7 @@ func (c *Cache) Delete(key string) error {
 func (c *Cache) Clear() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.store.Flush()
+	c.values.clear()
 	c.order.Init()
 	clear(c.index)
 	c.earliest = time.Time{}

@@ -13,9 +13,6 @@ import (
 	"net/http"
 	"os"
 	"time"
-
-	"github.com/aws/aws-sdk-go-v2/aws"
-	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 )
 
 // The SSM wire protocol for GetParameter: AWS JSON 1.1, one POST to the
@@ -45,10 +42,9 @@ const (
 type ssmClient struct {
 	endpoint    string
 	region      string
-	credentials aws.Credentials
+	credentials awsCredentials
 	maxAttempts int
 	http        *http.Client
-	signer      *v4.Signer
 	userAgent   string
 	// backoff says how long to wait before retry number retry (1 for the
 	// second attempt); tests replace it.
@@ -93,10 +89,9 @@ func newSSMClient(lookup lookupFunc) (*ssmClient, error) {
 	return &ssmClient{
 		endpoint:    endpoint,
 		region:      region,
-		credentials: aws.Credentials{AccessKeyID: id, SecretAccessKey: secret, SessionToken: token, Source: "environment"},
+		credentials: awsCredentials{AccessKeyID: id, SecretAccessKey: secret, SessionToken: token},
 		maxAttempts: attempts,
 		http:        newSSMHTTPClient(),
-		signer:      v4.NewSigner(),
 		userAgent:   "lee-config/" + Version,
 		backoff:     jitteredBackoff,
 	}, nil
@@ -221,7 +216,7 @@ func (c *ssmClient) newRequest(ctx context.Context, body []byte) (*http.Request,
 	req.Header.Set("X-Amz-Target", ssmTarget)
 	req.Header.Set("User-Agent", c.userAgent)
 	sum := sha256.Sum256(body)
-	if err := c.signer.SignHTTP(ctx, c.credentials, req, hex.EncodeToString(sum[:]), ssmService, c.region, time.Now()); err != nil {
+	if err := signV4(req, c.credentials, hex.EncodeToString(sum[:]), ssmService, c.region, time.Now()); err != nil {
 		return nil, fmt.Errorf("sign SSM request: %w", err)
 	}
 	return req, nil

@@ -54,33 +54,38 @@ func (e *SSMError) Error() string {
 	return b.String()
 }
 
-// Error codes by the sentinel they stand for. The access-denied set
-// includes the codes of a request SSM cannot authenticate (unknown key,
-// bad signature, expired session), since the fix is the same: the
-// function's credentials or role.
-var (
-	notFoundCodes = map[string]bool{"ParameterNotFound": true, "ParameterVersionNotFound": true}
-	deniedCodes   = map[string]bool{
-		"AccessDeniedException": true, "AccessDenied": true, "UnrecognizedClientException": true,
-		"InvalidSignatureException": true, "ExpiredTokenException": true, "ExpiredToken": true,
-		"InvalidClientTokenId": true, "SignatureDoesNotMatch": true, "IncompleteSignature": true,
-		"MissingAuthenticationTokenException": true,
-	}
-	throttleCodes = map[string]bool{
-		"ThrottlingException": true, "Throttling": true, "TooManyRequestsException": true,
-		"ThrottledException": true, "RequestLimitExceeded": true,
-	}
-)
-
 // kind returns the sentinel e stands for, or nil. An answer without a
 // code falls back on its status: 403 is access denied, 429 throttling.
 func (e *SSMError) kind() error {
+	if k := codeKind(e.Code); k != nil {
+		return k
+	}
 	switch {
-	case notFoundCodes[e.Code]:
-		return ErrParameterNotFound
-	case deniedCodes[e.Code], e.Code == "" && e.StatusCode == http.StatusForbidden:
+	case e.Code == "" && e.StatusCode == http.StatusForbidden:
 		return ErrAccessDenied
-	case throttleCodes[e.Code], e.Code == "" && e.StatusCode == http.StatusTooManyRequests:
+	case e.Code == "" && e.StatusCode == http.StatusTooManyRequests:
+		return ErrThrottled
+	}
+	return nil
+}
+
+// codeKind returns the sentinel an error code stands for, or nil. The
+// access-denied codes include those of a request SSM cannot authenticate
+// (unknown key, bad signature, expired session), since the fix is the
+// same: the function's credentials or role. A switch rather than a
+// package-level map, whose construction would run at every cold start
+// although most functions never read Parameter Store.
+func codeKind(code string) error {
+	switch code {
+	case "ParameterNotFound", "ParameterVersionNotFound":
+		return ErrParameterNotFound
+	case "AccessDeniedException", "AccessDenied", "UnrecognizedClientException",
+		"InvalidSignatureException", "ExpiredTokenException", "ExpiredToken",
+		"InvalidClientTokenId", "SignatureDoesNotMatch", "IncompleteSignature",
+		"MissingAuthenticationTokenException":
+		return ErrAccessDenied
+	case "ThrottlingException", "Throttling", "TooManyRequestsException",
+		"ThrottledException", "RequestLimitExceeded":
 		return ErrThrottled
 	}
 	return nil

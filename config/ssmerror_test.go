@@ -156,3 +156,23 @@ func TestSSMErrorWithholdsSecretsProperty(t *testing.T) {
 		}
 	})
 }
+
+// TestCodeKind names every error code with a sentinel of its own.
+func TestCodeKind(t *testing.T) {
+	want := map[error][]string{
+		ErrParameterNotFound: {"ParameterNotFound", "ParameterVersionNotFound"},
+		ErrAccessDenied: {"AccessDeniedException", "AccessDenied", "UnrecognizedClientException",
+			"InvalidSignatureException", "ExpiredTokenException", "ExpiredToken", "InvalidClientTokenId",
+			"SignatureDoesNotMatch", "IncompleteSignature", "MissingAuthenticationTokenException"},
+		ErrThrottled: {"ThrottlingException", "Throttling", "TooManyRequestsException",
+			"ThrottledException", "RequestLimitExceeded"},
+		nil: {"", "InternalServerError", "ValidationException", "parameternotfound", "Throttling "},
+	}
+	for kind, codes := range want {
+		for _, code := range codes {
+			if got := codeKind(code); got != kind {
+				t.Errorf("codeKind(%q) = %v, want %v", code, got, kind)
+			}
+		}
+	}
+}

@@ -111,6 +111,23 @@ type cores struct {
 	params   slot[ParameterStore]
 }
 
+// constructed counts the cores built so far. It is Stats' count without
+// the rest of Stats, which MarkInitDone would otherwise build in main,
+// before the first event.
+func (c *cores) constructed() int {
+	n := 0
+	for _, built := range [...]bool{
+		c.cache.Loaded() != nil, c.logger.Loaded() != nil, c.security.Loaded() != nil,
+		c.metrics.Loaded() != nil, c.memory.Loaded() != nil, c.http.Loaded() != nil,
+		c.init.Loaded() != nil, c.breaker.Loaded() != nil, c.params.Loaded() != nil,
+	} {
+		if built {
+			n++
+		}
+	}
+	return n
+}
+
 // memoryShare is the part of the Lambda's memory given to the Go runtime as
 // a soft limit, leaving room for what the runtime does not count.
 const memoryShare = 0.9

@@ -142,7 +142,7 @@ func FromConfig(cfg *Configuration, opts Options) (*Gateway, error) {
 // process's tracker and how many interfaces were built by then. It builds
 // nothing: with LEE_PRELOAD unset, init leaves every interface unbuilt.
 func (g *Gateway) MarkInitDone() {
-	g.builtAtInit = g.Stats().Constructed
+	g.builtAtInit = g.cores.constructed()
 	g.tracker.Done()
 }
 

@@ -1,6 +1,7 @@
 package gateway
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"strings"
@@ -204,5 +205,20 @@ func TestMarkInitDone(t *testing.T) {
 	}
 	if !strings.Contains(string(g.Stats().JSON()), `"interface":"logging","version":"`) {
 		t.Errorf("Stats JSON: %s", g.Stats().JSON())
+	}
+	// MarkInitDone's count is Stats' with every core built too, the
+	// Parameter Store reader included.
+	cfg = testConfig(localURL)
+	cfg.TokenParameter = "/lee/token"
+	cfg.Preload = config.InterfaceNames
+	all, err := FromConfig(cfg, Options{Stdout: &syncBuffer{}, NewParameterClient: func(context.Context) (ParameterClient, error) {
+		return nil, errors.New("not called: nothing reads the parameter")
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all.MarkInitDone()
+	if st := all.Stats(); all.builtAtInit != 9 || st.Constructed != 9 {
+		t.Errorf("builtAtInit = %d, Stats().Constructed = %d, want 9 and 9", all.builtAtInit, st.Constructed)
 	}
 }

@@ -8,11 +8,18 @@ import (
 	"github.com/lee-engine/lee/httpclient"
 )
 
-// tlsFileVars names the variable behind each TLS file.
-var tlsFileVars = map[httpclient.TLSFile]string{
-	httpclient.TLSCAFile:         config.VarCAFile,
-	httpclient.TLSClientCertFile: config.VarClientCertFile,
-	httpclient.TLSClientKeyFile:  config.VarClientKeyFile,
+// tlsFileVar names the variable behind a TLS file. A switch rather than a
+// package-level map, which would be built at every cold start.
+func tlsFileVar(f httpclient.TLSFile) string {
+	switch f {
+	case httpclient.TLSCAFile:
+		return config.VarCAFile
+	case httpclient.TLSClientCertFile:
+		return config.VarClientCertFile
+	case httpclient.TLSClientKeyFile:
+		return config.VarClientKeyFile
+	}
+	return f.String()
 }
 
 // readTLSFiles reads and parses HA_CA_FILE and the client pair once, when
@@ -28,7 +35,7 @@ func readTLSFiles(cfg *config.Config) (*httpclient.TLSFiles, error) {
 	var fe *httpclient.TLSFileError
 	switch {
 	case errors.As(err, &fe):
-		return nil, &config.VarError{Var: tlsFileVars[fe.File], Reason: "file " + strconv.Quote(fe.Path) + " " + fe.Reason}
+		return nil, &config.VarError{Var: tlsFileVar(fe.File), Reason: "file " + strconv.Quote(fe.Path) + " " + fe.Reason}
 	case err != nil: // half a client pair, which config.Load refuses first
 		half := config.VarClientCertFile
 		if cfg.ClientCertFile == "" {

@@ -38,6 +38,10 @@ type Settings struct {
 	// fallback token read from SSM (HA_TOKEN_PARAMETER, against a local
 	// fake) with one given as HA_TOKEN. False: ours against the floor only.
 	Variants bool
+	// Baseline is another bootstrap, an older build for instance, measured
+	// against the first in the same run, interleaved, as the variant "ours
+	// vs baseline"; it must exist. Empty: none.
+	Baseline string
 	// MemoryMB is the memory size announced to the processes
 	// (AWS_LAMBDA_FUNCTION_MEMORY_SIZE), and the free-tier input. Zero: 128.
 	MemoryMB int
@@ -73,6 +77,14 @@ func (s Settings) withDefaults() (Settings, error) {
 		return s, err
 	}
 	s.Binary = abs
+	if s.Baseline != "" {
+		if s.Baseline, err = filepath.Abs(s.Baseline); err != nil {
+			return s, err
+		}
+		if _, err := os.Stat(s.Baseline); err != nil {
+			return s, fmt.Errorf("baseline: %w", err)
+		}
+	}
 	if s.N <= 0 {
 		s.N = DefaultN
 	}
@@ -157,19 +169,36 @@ func RunColdStart(ctx context.Context, s Settings) (*ColdStartReport, error) {
 		return nil, fmt.Errorf("bench coldstart: %w", err)
 	}
 	haURL := []string{"HA_URL=" + ha.URL()}
-	base, err := r.compare(ctx, "ours vs floor",
-		subject{name: "ours", binary: bins.ours, env: haURL, event: event, wantName: "Response"},
-		subject{name: "floor", binary: bins.floor, env: haURL, event: event, wantName: "Response"})
+	ours := subject{name: "ours", binary: bins.ours, env: haURL, event: event, wantName: "Response"}
+	floor := subject{name: "floor", binary: bins.floor, env: haURL, event: event, wantName: "Response"}
+	base, err := r.compare(ctx, "ours vs floor", ours, floor)
 	if err != nil {
 		return nil, fmt.Errorf("bench coldstart: %w", err)
 	}
+	r.note("ours vs floor: %d processes each with GODEBUG=inittrace=1", s.N)
+	inits, err := r.traceInit(ctx, ours, floor)
+	if err != nil {
+		return nil, fmt.Errorf("bench coldstart: init trace: %w", err)
+	}
 	var variants []Comparison
+	if s.Baseline != "" {
+		c, err := r.compare(ctx, "ours vs baseline", ours,
+			subject{name: "baseline", binary: s.Baseline, env: haURL, event: event, wantName: "Response"})
+		if err != nil {
+			return nil, fmt.Errorf("bench coldstart: baseline: %w", err)
+		}
+		variants = append(variants, c)
+	}
 	if s.Variants {
-		if variants, err = runVariants(ctx, r, bins.ours, ha.URL(), tmp); err != nil {
+		more, err := runVariants(ctx, r, bins.ours, ha.URL(), tmp)
+		if err != nil {
 			return nil, fmt.Errorf("bench coldstart: variants: %w", err)
 		}
+		variants = append(variants, more...)
 	}
-	return newColdStartReport(ctx, s, base, variants, bins.sizes), nil
+	rep := newColdStartReport(ctx, s, base, variants, bins.sizes)
+	rep.Init = &inits
+	return rep, nil
 }
 
 // newColdStartReport assembles the report and evaluates the targets.

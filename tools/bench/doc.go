@@ -9,6 +9,9 @@
 // records the time from exec to the first request for an event and to the
 // first answer of a TurnOn relay; on one long-lived process of each it then
 // records the peak resident memory (VmHWM) and the latency of warm relays.
+// N more processes of each run with GODEBUG=inittrace=1, untimed, for the
+// per-package initialisation (ParseInitTrace); an optional baseline
+// bootstrap is measured against the real one in the same way.
 // It also reports the binaries' sizes, what the function says it built
 // before its first invocation, and the inputs of the free-tier calculator.
 //

@@ -14,10 +14,23 @@ type Measurement struct {
 	// ColdPeakRSSKB holds, per fresh process, its peak resident memory
 	// (VmHWM) right after that first answer, in KiB.
 	ColdPeakRSSKB []int64 `json:"cold_peak_rss_kb"`
-	// The medians of the three series above.
+	// ColdMinorFaults holds, per fresh process, its minor page faults
+	// (/proc/<pid>/stat) right after that first answer: the pages of its
+	// binary and of fresh memory it touched.
+	ColdMinorFaults []int64 `json:"cold_minor_faults,omitempty"`
+	// ColdCPUMS holds, per fresh process, the user and system CPU time it
+	// used from exec to its exit right after that first answer (the
+	// kernel's accounting of the reaped process), in milliseconds. Time
+	// spent waiting for a CPU is not in it, so it varies less from process
+	// to process than the wall-clock series; in a virtual machine, time the
+	// hypervisor takes away while the process runs is still in it.
+	ColdCPUMS []float64 `json:"cold_cpu_ms,omitempty"`
+	// The medians of the five series above.
 	ReadyMedianMS         float64 `json:"ready_median_ms"`
 	FirstResponseMedianMS float64 `json:"first_response_median_ms"`
 	ColdPeakRSSMedianKB   float64 `json:"cold_peak_rss_median_kb"`
+	ColdMinorFaultsMedian float64 `json:"cold_minor_faults_median,omitempty"`
+	ColdCPUMedianMS       float64 `json:"cold_cpu_median_ms,omitempty"`
 
 	// WarmRelays is how many warm invocations the long-lived process
 	// answered after its cold one.
@@ -50,6 +63,8 @@ type Ratios struct {
 	Ready         float64 `json:"ready"`
 	FirstResponse float64 `json:"first_response"`
 	ColdPeakRSS   float64 `json:"cold_peak_rss"`
+	MinorFaults   float64 `json:"minor_faults,omitempty"`
+	ColdCPU       float64 `json:"cold_cpu,omitempty"`
 	PeakRSS       float64 `json:"peak_rss"`
 	WarmP50       float64 `json:"warm_p50"`
 	WarmP99       float64 `json:"warm_p99"`
@@ -70,6 +85,8 @@ func newComparison(title string, a, b Measurement) Comparison {
 		Ready:         round3(ratio(a.ReadyMedianMS, b.ReadyMedianMS)),
 		FirstResponse: round3(ratio(a.FirstResponseMedianMS, b.FirstResponseMedianMS)),
 		ColdPeakRSS:   round3(ratio(a.ColdPeakRSSMedianKB, b.ColdPeakRSSMedianKB)),
+		MinorFaults:   round3(ratio(a.ColdMinorFaultsMedian, b.ColdMinorFaultsMedian)),
+		ColdCPU:       round3(ratio(a.ColdCPUMedianMS, b.ColdCPUMedianMS)),
 		PeakRSS:       round3(ratio(float64(a.PeakRSSKB), float64(b.PeakRSSKB))),
 		WarmP50:       round3(ratio(a.WarmP50MS, b.WarmP50MS)),
 		WarmP99:       round3(ratio(a.WarmP99MS, b.WarmP99MS)),

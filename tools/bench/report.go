@@ -25,9 +25,14 @@ type ColdStartReport struct {
 	Binary string `json:"binary"`
 	// Main compares the bootstrap (A, "ours") with the floor (B).
 	Main Comparison `json:"main"`
-	// Variants compare configurations of the bootstrap (with --variants).
+	// Variants compare the bootstrap with a baseline build (with
+	// --baseline), then configurations of the bootstrap (with --variants).
 	Variants []Comparison `json:"variants,omitempty"`
 	Sizes    Sizes        `json:"sizes"`
+	// Init is the package initialisation of ours and the floor, from
+	// GODEBUG=inittrace=1 in N more processes of each; nil in reports
+	// written before it was measured.
+	Init *InitComparison `json:"init,omitempty"`
 	// PlatformLogBytesPerInvocation is the size of Lambda's own START, END
 	// and REPORT lines for one warm invocation, formatted as Lambda writes
 	// them (no harness sees them); FreeTier's log bytes include it.

@@ -126,6 +126,14 @@ func TestWriteColdStartReadsBack(t *testing.T) {
 	if want := r.Targets[0].verdict(); row[base.Column("target")] != want {
 		t.Errorf("cold start target cell %q, want %q", row[base.Column("target")], want)
 	}
+	// The recorded report predates the page-fault count and the CPU time:
+	// no value, no ratio.
+	for _, prefix := range []string{RowMinorFaults, RowColdCPU} {
+		row, _ = base.Row(prefix)
+		if row[1] != notApplicable || row[2] != notApplicable || row[3] != notApplicable {
+			t.Errorf("%s row %q", prefix, row)
+		}
+	}
 	row, _ = base.Row(RowInterfaces)
 	if row[1] != "1" || row[2] != notApplicable {
 		t.Errorf("interfaces row %q", row)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
+	"time"
 
 	"github.com/lee-engine/lee/tools/harness"
 )
@@ -18,9 +20,9 @@ type runner struct {
 
 // coldSample is one fresh process's start-up.
 type coldSample struct {
-	readyMS, firstMS float64
-	hwmKB            int64
-	log              logSummary
+	readyMS, firstMS, cpuMS float64
+	hwmKB, faults           int64
+	log                     logSummary
 }
 
 // start launches s under a fresh Runtime API.
@@ -53,17 +55,24 @@ func (r runner) cold(ctx context.Context, s subject) (coldSample, error) {
 	}
 	_, err = r.invoke(ctx, rt, s)
 	t := rt.Timings()
-	var hwm int64
+	var hwm, faults int64
 	if err == nil {
 		_, hwm, err = rt.ProcStatus()
+	}
+	if err == nil {
+		faults, err = rt.MinorFaults()
 	}
 	if cerr := rt.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
+	var cpu time.Duration
+	if err == nil {
+		cpu, err = rt.CPUTime()
+	}
 	if err != nil {
 		return coldSample{}, err
 	}
-	return coldSample{readyMS: millis(t.Ready), firstMS: millis(t.FirstAnswer), hwmKB: hwm, log: summarizeLog(rt.Stdout())}, nil
+	return coldSample{readyMS: millis(t.Ready), firstMS: millis(t.FirstAnswer), cpuMS: millis(cpu), hwmKB: hwm, faults: faults, log: summarizeLog(rt.Stdout())}, nil
 }
 
 // compare measures a and b alternately: one unmeasured start of each first,
@@ -112,6 +121,8 @@ func (m *Measurement) addCold(s coldSample) {
 	m.ReadyMS = append(m.ReadyMS, round3(s.readyMS))
 	m.FirstResponseMS = append(m.FirstResponseMS, round3(s.firstMS))
 	m.ColdPeakRSSKB = append(m.ColdPeakRSSKB, s.hwmKB)
+	m.ColdMinorFaults = append(m.ColdMinorFaults, s.faults)
+	m.ColdCPUMS = append(m.ColdCPUMS, round3(s.cpuMS))
 }
 
 // finishCold computes the medians and reads the logs of the fresh
@@ -120,11 +131,9 @@ func (m *Measurement) addCold(s coldSample) {
 func (m *Measurement) finishCold(logs []logSummary) {
 	m.ReadyMedianMS = round3(median(m.ReadyMS))
 	m.FirstResponseMedianMS = round3(median(m.FirstResponseMS))
-	rss := make([]float64, len(m.ColdPeakRSSKB))
-	for i, kb := range m.ColdPeakRSSKB {
-		rss[i] = float64(kb)
-	}
-	m.ColdPeakRSSMedianKB = median(rss)
+	m.ColdPeakRSSMedianKB = medianInt(m.ColdPeakRSSKB)
+	m.ColdMinorFaultsMedian = medianInt(m.ColdMinorFaults)
+	m.ColdCPUMedianMS = round3(median(m.ColdCPUMS))
 	m.InterfacesAtInit = -1
 	reported := len(logs) > 0
 	for _, l := range logs {
@@ -135,4 +144,46 @@ func (m *Measurement) finishCold(logs []logSummary) {
 	if !reported {
 		m.InterfacesAtInit = -1
 	}
+}
+
+// traceInit starts r.n more fresh processes of each of a and b, alternately,
+// with GODEBUG=inittrace=1, and reads their package initialisation from
+// standard error. They are not timed: writing the trace is work the
+// measured processes do not do.
+func (r runner) traceInit(ctx context.Context, a, b subject) (InitComparison, error) {
+	var ta, tb [][]PackageInit
+	for range r.n {
+		pa, err := r.traced(ctx, a)
+		if err != nil {
+			return InitComparison{}, err
+		}
+		pb, err := r.traced(ctx, b)
+		if err != nil {
+			return InitComparison{}, err
+		}
+		ta, tb = append(ta, pa), append(tb, pb)
+	}
+	return InitComparison{Ours: newInitTrace(ta), Floor: newInitTrace(tb)}, nil
+}
+
+// traced runs one process of s, with the init trace on, through one
+// checked relay, and parses the trace once the process has ended.
+func (r runner) traced(ctx context.Context, s subject) ([]PackageInit, error) {
+	s.env = append(slices.Clip(s.env), "GODEBUG=inittrace=1")
+	rt, err := r.start(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	_, err = r.invoke(ctx, rt, s)
+	if cerr := rt.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	p, err := ParseInitTrace(rt.Stderr())
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", s.name, err)
+	}
+	return p, nil
 }

@@ -21,6 +21,26 @@ func median(xs []float64) float64 {
 	return (s[mid-1] + s[mid]) / 2
 }
 
+// lowerMedian is the middle value of xs, the lower of the two middle values
+// for an even count: always one of the samples. 0 for none.
+func lowerMedian(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[(len(s)-1)/2]
+}
+
+// medianInt is median for whole numbers.
+func medianInt(xs []int64) float64 {
+	f := make([]float64, len(xs))
+	for i, x := range xs {
+		f[i] = float64(x)
+	}
+	return median(f)
+}
+
 // percentile is the nearest-rank p-th percentile of xs (0 < p <= 100): the
 // smallest value that at least p percent of the samples do not exceed. It
 // is always one of the samples, so p99 of 200 is the second largest.

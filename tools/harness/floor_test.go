@@ -87,6 +87,21 @@ func TestFloorRelaysUnderHarness(t *testing.T) {
 	if rss, hwm, err := r.ProcStatus(); err != nil || rss <= 0 || hwm < rss {
 		t.Errorf("ProcStatus = %d kB, %d kB, %v", rss, hwm, err)
 	}
+	// A Go process faults in at least its runtime's pages before it can
+	// ask for an event.
+	if n, err := r.MinorFaults(); err != nil || n <= 0 {
+		t.Errorf("MinorFaults = %d, %v", n, err)
+	}
+	if _, err := r.CPUTime(); !errors.Is(err, errNotReaped) {
+		t.Errorf("CPUTime of a running process: %v, want errNotReaped", err)
+	}
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// A Go process that answered the relays above has used some CPU.
+	if cpu, err := r.CPUTime(); err != nil || cpu <= 0 {
+		t.Errorf("CPUTime after Close = %v, %v", cpu, err)
+	}
 }
 
 func TestFloorFunctionError(t *testing.T) {

@@ -45,3 +45,27 @@ func TestParseStatusProperties(t *testing.T) {
 		}
 	})
 }
+
+func TestParseMinorFaults(t *testing.T) {
+	tests := []struct {
+		name, stat string
+		want       int64
+		wantErr    bool
+	}{
+		{"typical", "23868 (bootstrap) S 23865 23865 3523 0 -1 4194304 443 0 0 0 0 0 0 0 20 0 5 0 664040", 443, false},
+		{"name with spaces and parentheses", "7 (a) b (c)) R 1 7 7 0 -1 0 12 0 0 0", 12, false},
+		{"no name", "7 a R 1 7 7 0 -1 0 12", 0, true},
+		{"cut short", "7 (a) R 1 7 7 0 -1 0", 0, true},
+		{"not a number", "7 (a) R 1 7 7 0 -1 0 many 0", 0, true},
+		{"negative", "7 (a) R 1 7 7 0 -1 0 -3 0", 0, true},
+		{"empty", "", 0, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := parseMinorFaults([]byte(tc.stat))
+			if (err != nil) != tc.wantErr || got != tc.want {
+				t.Errorf("got %d, %v; want %d (error %v)", got, err, tc.want, tc.wantErr)
+			}
+		})
+	}
+}

@@ -49,6 +49,7 @@ func benchColdStart(ctx context.Context, args []string, stdout, stderr io.Writer
 	fs.IntVar(&s.Warm, "warm", bench.DefaultWarm, "warm invocations for peak RSS and warm latency")
 	fs.IntVar(&s.MemoryMB, "memory", 128, "the function's memory size in MB")
 	fs.BoolVar(&s.Variants, "variants", false, "also compare LEE_PRELOAD=all/unset and the SSM token fallback/HA_TOKEN")
+	fs.StringVar(&s.Baseline, "baseline", "", "also compare the bootstrap with this other `bootstrap` (an older build), interleaved")
 	fs.StringVar(&s.Root, "root", "", "the repository `dir` (default: the folder holding go.work above the working directory)")
 	fs.BoolVar(&asJSON, "json", false, "print the report as JSON (for lee freetier --from-bench)")
 	fs.StringVar(&jsonOut, "json-out", "", "also write the JSON report to `file`")

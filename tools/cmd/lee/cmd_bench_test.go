@@ -46,7 +46,8 @@ func TestBenchArguments(t *testing.T) {
 
 // TestBenchColdStartShortRun runs `lee bench coldstart --n 2 --warm 5` for
 // real, on a bootstrap it builds into a temporary folder, and reads the
-// table it prints: both cold-start rows and every ratio must be there.
+// tables it prints: both cold-start rows and every ratio must be there,
+// and the package initialisation table after them.
 func TestBenchColdStartShortRun(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the bootstrap and the floor; skipped with -short")
@@ -57,12 +58,15 @@ func TestBenchColdStartShortRun(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
 	tables, err := bench.ParseTables(strings.NewReader(out.String()))
-	if err != nil || len(tables) != 1 {
+	if err != nil || len(tables) != 2 {
 		t.Fatalf("%d tables, %v:\n%s", len(tables), err, out.String())
+	}
+	if _, ok := tables[1].Row(bench.RowInitTotal); !ok {
+		t.Errorf("no row %q in the second table:\n%s", bench.RowInitTotal, out.String())
 	}
 	tb := tables[0]
 	col := tb.Column("ours/floor")
-	for _, prefix := range []string{bench.RowReady, bench.RowFirstResponse, bench.RowPeakRSS, bench.RowWarmP50, bench.RowWarmP99} {
+	for _, prefix := range []string{bench.RowReady, bench.RowFirstResponse, bench.RowColdCPU, bench.RowMinorFaults, bench.RowPeakRSS, bench.RowWarmP50, bench.RowWarmP99} {
 		row, ok := tb.Row(prefix)
 		if !ok {
 			t.Errorf("no row %q in:\n%s", prefix, out.String())
