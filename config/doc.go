@@ -6,8 +6,8 @@
 // variable names of Home Assistant's Python Lambda as aliases, and never
 // prints a token or header value, neither in errors nor when a Config is
 // formatted or logged. ParameterStore reads nothing until its first Get,
-// and then sends one GetParameter request, signed with SigV4 by code of
-// its own, rather than link the AWS SDK, whose package initialisation
+// and then sends one SigV4-signed GetParameter request of its own rather
+// than link the SDK's service/ssm client, whose package initialisation
 // would cost every cold start even without HA_TOKEN_PARAMETER.
 //
 // The variables, their aliases and defaults are listed in the module's

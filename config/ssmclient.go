@@ -13,6 +13,9 @@ import (
 	"net/http"
 	"os"
 	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 )
 
 // The SSM wire protocol for GetParameter: AWS JSON 1.1, one POST to the
@@ -42,9 +45,10 @@ const (
 type ssmClient struct {
 	endpoint    string
 	region      string
-	credentials awsCredentials
+	credentials aws.Credentials
 	maxAttempts int
 	http        *http.Client
+	signer      *v4.Signer
 	userAgent   string
 	// backoff says how long to wait before retry number retry (1 for the
 	// second attempt); tests replace it.
@@ -89,9 +93,10 @@ func newSSMClient(lookup lookupFunc) (*ssmClient, error) {
 	return &ssmClient{
 		endpoint:    endpoint,
 		region:      region,
-		credentials: awsCredentials{AccessKeyID: id, SecretAccessKey: secret, SessionToken: token},
+		credentials: aws.Credentials{AccessKeyID: id, SecretAccessKey: secret, SessionToken: token, Source: "environment"},
 		maxAttempts: attempts,
 		http:        newSSMHTTPClient(),
+		signer:      v4.NewSigner(),
 		userAgent:   "lee-config/" + Version,
 		backoff:     jitteredBackoff,
 	}, nil
@@ -216,7 +221,7 @@ func (c *ssmClient) newRequest(ctx context.Context, body []byte) (*http.Request,
 	req.Header.Set("X-Amz-Target", ssmTarget)
 	req.Header.Set("User-Agent", c.userAgent)
 	sum := sha256.Sum256(body)
-	if err := signV4(req, c.credentials, hex.EncodeToString(sum[:]), ssmService, c.region, time.Now()); err != nil {
+	if err := c.signer.SignHTTP(ctx, c.credentials, req, hex.EncodeToString(sum[:]), ssmService, c.region, time.Now()); err != nil {
 		return nil, fmt.Errorf("sign SSM request: %w", err)
 	}
 	return req, nil

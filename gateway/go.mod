@@ -19,7 +19,11 @@ require (
 	pgregory.net/rapid v1.3.0
 )
 
-require github.com/sony/gobreaker/v2 v2.4.0 // indirect
+require (
+	github.com/aws/aws-sdk-go-v2 v1.48.0 // indirect
+	github.com/aws/smithy-go v1.28.9 // indirect
+	github.com/sony/gobreaker/v2 v2.4.0 // indirect
+)
 
 replace github.com/lee-engine/lee/cache => ../cache
 
