@@ -6,18 +6,20 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	gocache "github.com/patrickmn/go-cache"
 )
 
 // Cache is a TTL key/value cache holding at most a fixed number of entries.
-// Values live in a map of their own, read under its read lock only, so Get
+// Values live in a go-cache store, read under its read lock only, so Get
 // never waits for a writer's bookkeeping; writers are serialised by a mutex
 // that also guards the insertion order used to pick an entry to evict. A
 // Cache is safe for concurrent use.
 type Cache struct {
-	values values
-	now    func() time.Time
-	ttl    time.Duration
-	max    int
+	store *gocache.Cache
+	now   func() time.Time
+	ttl   time.Duration
+	max   int
 
 	hits, misses, evictions, expirations atomic.Uint64
 
@@ -52,11 +54,11 @@ func newCache(s Settings, swept func(removed int)) (*Cache, error) {
 		return nil, fmt.Errorf("cache new: %w", err)
 	}
 	c := &Cache{
-		values: values{m: make(map[string]*entry)},
-		now:    s.Now,
-		ttl:    s.DefaultTTL,
-		max:    s.MaxEntries,
-		index:  make(map[string]*list.Element),
+		store: gocache.New(gocache.NoExpiration, 0),
+		now:   s.Now,
+		ttl:   s.DefaultTTL,
+		max:   s.MaxEntries,
+		index: make(map[string]*list.Element),
 	}
 	if s.CleanupInterval > 0 {
 		c.janitor = startJanitor(s.CleanupInterval, func() {
@@ -90,8 +92,12 @@ func (c *Cache) Exists(key string) bool {
 
 // live returns the unexpired entry stored under key.
 func (c *Cache) live(key string) (*entry, bool) {
-	e, found := c.values.get(key)
-	if !found || !c.now().Before(e.expires) {
+	x, found := c.store.Get(key)
+	if !found {
+		return nil, false
+	}
+	e, ok := x.(*entry)
+	if !ok || !c.now().Before(e.expires) {
 		return nil, false
 	}
 	return e, true
@@ -125,7 +131,7 @@ func (c *Cache) Set(key string, v any, ttl time.Duration) error {
 	if c.earliest.IsZero() || e.expires.Before(c.earliest) {
 		c.earliest = e.expires
 	}
-	c.values.set(key, e)
+	c.store.Set(key, e, gocache.NoExpiration)
 	return nil
 }
 
@@ -146,7 +152,7 @@ func (c *Cache) Delete(key string) error {
 func (c *Cache) Clear() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.values.clear()
+	c.store.Flush()
 	c.order.Init()
 	clear(c.index)
 	c.earliest = time.Time{}

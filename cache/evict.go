@@ -50,9 +50,9 @@ func (c *Cache) removeExpired(now time.Time) int {
 }
 
 // unlink removes the entry held by el from the order, the index and the
-// values. The caller holds c.mu.
+// store. The caller holds c.mu.
 func (c *Cache) unlink(el *list.Element) {
 	e := c.order.Remove(el).(*entry)
 	delete(c.index, e.key)
-	c.values.remove(e.key)
+	c.store.Delete(e.key)
 }

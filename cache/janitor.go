@@ -6,7 +6,10 @@ import (
 )
 
 // janitor is the optional goroutine that removes expired entries at a fixed
-// interval; Close stops it and waits for it to end.
+// interval. go-cache has a janitor of its own, but v2.1.0 stops it only from
+// a finalizer, after the garbage collector has found the cache unreachable;
+// Close has to stop it deterministically, so the cache runs this one instead
+// and leaves go-cache's switched off.
 type janitor struct {
 	stop chan struct{}
 	done chan struct{}

@@ -30,20 +30,13 @@ type fataler interface {
 	Fatalf(format string, args ...any)
 }
 
-// storedCount is how many values the map Get reads holds.
-func storedCount(c *Cache) int {
-	c.values.mu.RLock()
-	defer c.values.mu.RUnlock()
-	return len(c.values.m)
-}
-
-// checkConsistent fails when the values, the index and the insertion order
+// checkConsistent fails when the store, the index and the insertion order
 // disagree about what the cache holds, or when the bound is exceeded.
 func checkConsistent(t fataler, c *Cache) {
 	t.Helper()
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	stored, indexed, ordered := storedCount(c), len(c.index), c.order.Len()
+	stored, indexed, ordered := c.store.ItemCount(), len(c.index), c.order.Len()
 	if stored != indexed || indexed != ordered {
 		t.Fatalf("store holds %d, index %d, order %d entries", stored, indexed, ordered)
 	}

@@ -12,7 +12,7 @@ const RepoPrefix = "github.com/lee-engine/lee/"
 // third-party import roots its non-test files may use (DESIGN.md,
 // "Dependency rules"): one chosen dependency at most, usually none.
 var interfaceRoots = map[string][]string{
-	"cache":          nil,
+	"cache":          {"github.com/patrickmn/go-cache"},
 	"circuitbreaker": {"github.com/sony/gobreaker/v2"},
 	"config":         {"github.com/aws/aws-sdk-go-v2", "github.com/aws/smithy-go"},
 	"httpclient":     nil,

@@ -24,8 +24,7 @@ func goodTree() tree {
 		fmt.Fprintf(&manifest, "  %s: 0.1.0\n", n)
 	}
 	t["versions.yaml"] = manifest.String()
-	t["cache/cache.go"] = "package cache\n\nimport \"time\"\n\nvar _ time.Duration\n"
-	t["circuitbreaker/breaker.go"] = "package circuitbreaker\n\nimport \"github.com/sony/gobreaker/v2\"\n\nvar _ = gobreaker.NewCircuitBreaker[any]\n"
+	t["cache/cache.go"] = "package cache\n\nimport (\n\t\"time\"\n\n\tgocache \"github.com/patrickmn/go-cache\"\n)\n\nvar _ = gocache.New\nvar _ time.Duration\n"
 	t["cache/internal/lru/lru.go"] = "package lru\n\nimport \"github.com/lee-engine/lee/cache\"\n\nvar _ = cache.Version\n"
 	t["cache/cache_test.go"] = "package cache\n\nimport (\n\t\"testing\"\n\n\t\"go.uber.org/goleak\"\n\t\"pgregory.net/rapid\"\n)\n"
 	t["config/ssm.go"] = "package config\n\nimport (\n\t\"github.com/aws/aws-sdk-go-v2/service/ssm\"\n\t\"github.com/aws/smithy-go\"\n)\n"
