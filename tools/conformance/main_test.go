@@ -47,10 +47,11 @@ var (
 	buildErr  error
 )
 
-// bootstrap builds the function once, as `make bootstrap` does but for
-// this machine's architecture, for the tests that run it, or returns $LEE_BOOTSTRAP when that names a built one.
-// It is called only once Amazon's data is known to be at hand, so a fresh
-// clone builds nothing here.
+// bootstrap builds the function once for the tests that run it, as `make
+// bootstrap` does but for this machine's architecture, or returns
+// $LEE_BOOTSTRAP when that names a built one. It is called only once
+// Amazon's data is known to be at hand, so a fresh clone builds nothing
+// here.
 func bootstrap(t *testing.T) string {
 	t.Helper()
 	if bin := os.Getenv("LEE_BOOTSTRAP"); bin != "" {
