@@ -144,7 +144,7 @@ func noAnswerErrorCases(t *testing.T) []errorCase {
 
 // TestErrorMapping: every way Home Assistant can fail to answer produces
 // exactly the ErrorResponse of the design's error table (docs/ARCHITECTURE.md),
-// well formed by the project's rules (and Amazon's schema, when at hand),
+// well formed by the project's rules (checkErrorAnswer),
 // keeping the directive's correlationToken and endpoint, with a new
 // messageId, a message that says what to fix and no secret, and counted by
 // its metric in the invocation's one EMF line.

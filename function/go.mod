@@ -5,7 +5,6 @@ go 1.26
 require (
 	github.com/aws/aws-lambda-go v1.55.1
 	github.com/lee-engine/lee/gateway v0.1.0
-	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 )
 
 require (
@@ -24,7 +23,6 @@ require (
 	github.com/lee-engine/lee/utility v0.2.0 // indirect
 	github.com/patrickmn/go-cache v2.1.0+incompatible // indirect
 	github.com/sony/gobreaker/v2 v2.4.0 // indirect
-	golang.org/x/text v0.14.0 // indirect
 )
 
 replace github.com/lee-engine/lee/cache => ../cache

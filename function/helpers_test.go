@@ -24,7 +24,6 @@ import (
 // error or a line of output.
 const (
 	fixtureToken  = "lee-fixture-token-3c9e2f71" // the token of every directive in testdata/smarthome
-	sampleToken   = "access-token-from-skill"    // the token Amazon's sample directives carry
 	fallbackToken = "fallback-token-3f9c51ae"
 	headerSecret  = "cf-access-secret-d41b07"
 )
@@ -33,8 +32,8 @@ const (
 const testRequestID = "c0ffee00-1111-4222-8333-444455556666"
 
 // The project's own directives and Home Assistant answers the tests use
-// most, under testdata/smarthome (fixturesDir). Amazon's samples are an
-// extra layer: see amazondata_test.go.
+// most, under testdata/smarthome (fixturesDir). Amazon's samples are
+// tools/conformance's, not this module's.
 const (
 	fixturesDir       = "testdata/smarthome"
 	turnOnRequest     = "PowerController.TurnOn.directive.json"

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"net/http"
 	"runtime"
 	"strings"
@@ -65,11 +64,7 @@ func TestOversizeDirective(t *testing.T) {
 			if len(answer) >= 64<<10 {
 				t.Fatalf("answer of %d bytes to a %d-byte directive, want under 64 KiB", len(answer), len(event))
 			}
-			checkSchema(t, answer)
-			var got errorAnswer
-			if err := json.Unmarshal(answer, &got); err != nil {
-				t.Fatal(err)
-			}
+			got := checkErrorShape(t, answer)
 			if got.Event.Payload.Type != "INVALID_DIRECTIVE" || got.Event.Payload.Message == nil || !strings.Contains(*got.Event.Payload.Message, "exceeds") {
 				t.Errorf("answer %s, want INVALID_DIRECTIVE saying the size exceeds the limit", answer)
 			}

@@ -9,10 +9,15 @@ import (
 	"testing"
 )
 
-// TestReadDirectiveHeadSamples: for every Amazon sample directive the head
-// is the header and endpoint (id and cookie) DecodeDirective reads.
-func TestReadDirectiveHeadSamples(t *testing.T) {
-	for path, raw := range sampleDirectives(t) {
+// TestReadDirectiveHeadFixtures: for every directive of the project's
+// fixtures the head is the header and endpoint (id and cookie) Decode
+// reads. (tools/conformance checks the same of Amazon's sample directives.)
+func TestReadDirectiveHeadFixtures(t *testing.T) {
+	directives := fixtureDirectives(t)
+	if len(directives) < 11 {
+		t.Fatalf("found %d fixture directives, want at least 11", len(directives))
+	}
+	for path, raw := range directives {
 		in, err := Decode(raw)
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
@@ -108,11 +113,13 @@ func TestReadDirectiveHeadSkipsPayload(t *testing.T) {
 	}
 }
 
-// sampleDirectives reads Amazon's sample directives, when the data is
-// beside the repository.
-func sampleDirectives(tb testing.TB) map[string][]byte {
+// fixtureDirectives reads the project's fixture directives, keyed by path.
+func fixtureDirectives(tb testing.TB) map[string][]byte {
 	tb.Helper()
-	paths, _ := filepath.Glob(filepath.Join(needAmazonData(tb), "sample_messages", "*", "*.request.json"))
+	paths, err := filepath.Glob(filepath.Join("testdata", "smarthome", "*.directive.json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
 	out := make(map[string][]byte, len(paths))
 	for _, p := range paths {
 		b, err := os.ReadFile(p)

@@ -59,9 +59,9 @@ func errorCases(t *testing.T) []errorCase {
 }
 
 // TestNewErrorResponse checks every ErrorType against every kind of
-// directive: the answer keeps the project's ErrorResponse rules (and
-// Amazon's schema, when at hand), keeps what it must and never carries the
-// token.
+// directive: the answer keeps the project's ErrorResponse rules, keeps what
+// it must and never carries the token. (tools/conformance holds the same
+// answers, and those to Amazon's sample directives, to Amazon's schema.)
 func TestNewErrorResponse(t *testing.T) {
 	for _, c := range errorCases(t) {
 		for _, typ := range slices.Concat(allErrorTypes, []lambdaiface.ErrorType{"NOT_A_TYPE"}) {
@@ -72,7 +72,7 @@ func TestNewErrorResponse(t *testing.T) {
 				}
 				r := lambdaiface.NewErrorResponse(c.directive, typ, message)
 				out := mustMarshal(t, r)
-				if err := checkErrorMessage(t, out); err != nil {
+				if err := checkErrorShape(out); err != nil {
 					t.Fatalf("answer is not a valid ErrorResponse: %v\n%s", err, out)
 				}
 				if bytes.Contains(out, []byte(fixtureToken)) {
@@ -173,24 +173,5 @@ func TestNewErrorResponseGolden(t *testing.T) {
 	}
 	if got := mustMarshal(t, r); !jsonEqual(t, got, want) {
 		t.Errorf("answer differs from golden file:\n got %s\nwant %s", got, want)
-	}
-}
-
-// TestSchemaRejects is the control that proves Amazon's schema checks can
-// fail: ACCEPT_GRANT_FAILED is not allowed in the plain Alexa namespace,
-// and an echoed scope with an empty token is invalid.
-func TestSchemaRejects(t *testing.T) {
-	sch := amazonSchema(t)
-	tests := []struct{ name, msg string }{
-		{"accept grant type in Alexa namespace", `{"event":{"header":{"namespace":"Alexa","name":"ErrorResponse","payloadVersion":"3","messageId":"a"},"payload":{"type":"ACCEPT_GRANT_FAILED","message":""}}}`},
-		{"empty scope token", `{"event":{"header":{"namespace":"Alexa","name":"ErrorResponse","payloadVersion":"3","messageId":"a"},"endpoint":{"endpointId":"e","scope":{"type":"BearerToken","token":""}},"payload":{"type":"INTERNAL_ERROR","message":""}}}`},
-		{"bad message id", `{"event":{"header":{"namespace":"Alexa","name":"ErrorResponse","payloadVersion":"3","messageId":"a b"},"payload":{"type":"INTERNAL_ERROR","message":""}}}`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if validateWith(sch, []byte(tt.msg)) == nil {
-				t.Error("schema accepted an invalid message")
-			}
-		})
 	}
 }

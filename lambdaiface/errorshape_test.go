@@ -8,26 +8,20 @@ import (
 	"regexp"
 	"slices"
 	"testing"
+
+	"github.com/lee-engine/lee/lambdaiface"
 )
 
-// The project's own rules for the ErrorResponse LEE sends, from Alexa's
-// Smart Home API (payload version 3). They run in every checkout; Amazon's
-// schema is checked on top of them when its data is at hand.
+// The project's own rules for the ErrorResponse the package builds, from
+// Alexa's Smart Home API (payload version 3). They run in every checkout;
+// tools/conformance holds the same answers to Amazon's schema and to the
+// project's full reading of the API (tools/internal/alexa), which also
+// checks each ErrorType is one Alexa documents.
 var (
 	// messageIDPattern is what Alexa accepts as a messageId.
 	messageIDPattern = regexp.MustCompile(`^[a-zA-Z0-9-]{1,127}$`)
 	// endpointIDPattern is what Alexa accepts as an endpointId.
 	endpointIDPattern = regexp.MustCompile(`^[A-Za-z0-9_\-=#;:?@&]{1,256}$`)
-	// alexaErrorTypes are the types Alexa documents for an ErrorResponse
-	// in the Alexa namespace.
-	alexaErrorTypes = []string{
-		"ALREADY_IN_OPERATION", "BRIDGE_UNREACHABLE", "CLOUD_CONTROL_DISABLED", "ENDPOINT_BUSY",
-		"ENDPOINT_LOW_POWER", "ENDPOINT_UNREACHABLE", "EXPIRED_AUTHORIZATION_CREDENTIAL",
-		"FIRMWARE_OUT_OF_DATE", "HARDWARE_MALFUNCTION", "INSUFFICIENT_PERMISSIONS", "INTERNAL_ERROR",
-		"INVALID_AUTHORIZATION_CREDENTIAL", "INVALID_DIRECTIVE", "INVALID_VALUE", "NO_SUCH_ENDPOINT",
-		"NOT_CALIBRATED", "NOT_SUPPORTED_IN_CURRENT_MODE", "NOT_IN_OPERATION", "POWER_LEVEL_NOT_SUPPORTED",
-		"RATE_LIMIT_EXCEEDED", "TEMPERATURE_VALUE_OUT_OF_RANGE", "TOO_MANY_FAILED_ATTEMPTS", "VALUE_OUT_OF_RANGE",
-	}
 )
 
 // errShape marks a message that breaks the project's ErrorResponse rules.
@@ -59,8 +53,8 @@ type shapeMessage struct {
 // nothing else) whose header is namespace Alexa or Alexa.Authorization,
 // name ErrorResponse, payloadVersion "3" and a valid messageId; an endpoint,
 // if any, with a valid endpointId, string cookie values and no scope (the
-// scope holds the user's token); a payload whose type is one Alexa
-// documents for the namespace (ACCEPT_GRANT_FAILED for Alexa.Authorization)
+// scope holds the user's token); a payload whose type is one of the
+// package's ErrorTypes, ACCEPT_GRANT_FAILED exactly in Alexa.Authorization,
 // and a message.
 func checkErrorShape(msg []byte) error {
 	var m shapeMessage
@@ -84,9 +78,9 @@ func checkErrorShape(msg []byte) error {
 		problem = fmt.Sprintf("endpointId %q", ep.EndpointID)
 	case p.Message == nil:
 		problem = "no message"
-	case h.Namespace == "Alexa" && !slices.Contains(alexaErrorTypes, p.Type):
+	case h.Namespace == "Alexa" && (p.Type == string(lambdaiface.AcceptGrantFailed) || !slices.Contains(allErrorTypes, lambdaiface.ErrorType(p.Type))):
 		problem = fmt.Sprintf("type %q in the Alexa namespace", p.Type)
-	case h.Namespace == "Alexa.Authorization" && p.Type != "ACCEPT_GRANT_FAILED":
+	case h.Namespace == "Alexa.Authorization" && p.Type != string(lambdaiface.AcceptGrantFailed):
 		problem = fmt.Sprintf("type %q in the Alexa.Authorization namespace", p.Type)
 	case h.Namespace != "Alexa" && h.Namespace != "Alexa.Authorization":
 		problem = fmt.Sprintf("namespace %q", h.Namespace)
@@ -112,6 +106,7 @@ func TestErrorShapeRejects(t *testing.T) {
 		{"payloadVersion 2", `{"event":{"header":{"namespace":"Alexa","name":"ErrorResponse","payloadVersion":"2","messageId":"a"},"payload":{"type":"INTERNAL_ERROR","message":""}}}`},
 		{"bad message id", `{"event":{"header":{"namespace":"Alexa","name":"ErrorResponse","payloadVersion":"3","messageId":"a b"},"payload":{"type":"INTERNAL_ERROR","message":""}}}`},
 		{"accept grant type in Alexa namespace", `{"event":{"header":{"namespace":"Alexa","name":"ErrorResponse","payloadVersion":"3","messageId":"a"},"payload":{"type":"ACCEPT_GRANT_FAILED","message":""}}}`},
+		{"type not among the package's", `{"event":{"header":{"namespace":"Alexa","name":"ErrorResponse","payloadVersion":"3","messageId":"a"},"payload":{"type":"NOT_A_TYPE","message":""}}}`},
 		{"Alexa type in Authorization namespace", `{"event":{"header":{"namespace":"Alexa.Authorization","name":"ErrorResponse","payloadVersion":"3","messageId":"a"},"payload":{"type":"INTERNAL_ERROR","message":""}}}`},
 		{"echoed scope", `{"event":{"header":{"namespace":"Alexa","name":"ErrorResponse","payloadVersion":"3","messageId":"a"},"endpoint":{"endpointId":"e","scope":{"type":"BearerToken","token":"t"}},"payload":{"type":"INTERNAL_ERROR","message":""}}}`},
 		{"bad endpoint id", `{"event":{"header":{"namespace":"Alexa","name":"ErrorResponse","payloadVersion":"3","messageId":"a"},"endpoint":{"endpointId":"not valid!"},"payload":{"type":"INTERNAL_ERROR","message":""}}}`},

@@ -32,13 +32,6 @@ func loadFixtures(t testing.TB) map[string][]byte {
 	return loadMessages(t, filepath.Join("testdata", "smarthome"))
 }
 
-// loadAlexaSamples reads every sample message of Amazon's; the test skips
-// without Amazon's data.
-func loadAlexaSamples(t testing.TB) map[string][]byte {
-	t.Helper()
-	return loadMessages(t, filepath.Join(needAmazonData(t), "sample_messages"))
-}
-
 // directiveJSON is a PowerController directive of about 1 KiB, the size
 // LEE sees most, with a bearer token as long as a real Home Assistant JWT.
 const directiveJSON = `{

@@ -9,6 +9,7 @@ require (
 	github.com/lee-engine/lee/lambdaiface v0.2.0
 	github.com/lee-engine/lee/logging v0.2.0
 	github.com/lee-engine/lee/metrics v0.1.0
+	github.com/lee-engine/lee/security v0.2.0
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	go.uber.org/goleak v1.3.0
 	go.yaml.in/yaml/v3 v3.0.6
@@ -23,7 +24,6 @@ require (
 	github.com/lee-engine/lee/circuitbreaker v0.2.0 // indirect
 	github.com/lee-engine/lee/httpclient v0.2.0 // indirect
 	github.com/lee-engine/lee/initialization v0.1.0 // indirect
-	github.com/lee-engine/lee/security v0.2.0 // indirect
 	github.com/lee-engine/lee/singleton v0.2.0 // indirect
 	github.com/lee-engine/lee/utility v0.2.0 // indirect
 	github.com/patrickmn/go-cache v2.1.0+incompatible // indirect

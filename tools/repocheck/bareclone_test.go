@@ -17,10 +17,22 @@ import (
 	"github.com/lee-engine/lee/tools/repocheck"
 )
 
-// bareModule is the module whose suite TestBareClone runs: its tests read
-// Amazon's data for their conformance layer and the project's fixtures for
-// everything else, and it builds quickly.
-const bareModule = "lambdaiface"
+// bareSuite is one suite TestBareClone runs in the clone: dir is its
+// module's folder and pkgs the packages `go test` is given.
+type bareSuite struct {
+	dir, pkgs string
+}
+
+var (
+	// conformanceSuite is Amazon's conformance suite: without Amazon's data
+	// it must pass with its Amazon tests skipped, each saying so, and its
+	// checks of the project's own rules run.
+	conformanceSuite = bareSuite{"tools", "./conformance"}
+	// moduleSuite is a module whose tests once read Amazon's data: it must
+	// now pass whole on the project's fixtures, with no test skipped but
+	// the allocation guard the race detector turns off.
+	moduleSuite = bareSuite{"lambdaiface", "./..."}
+)
 
 // testEvent is one line of `go test -json`.
 type testEvent struct {
@@ -32,9 +44,10 @@ type testEvent struct {
 
 // TestBareClone proves the fresh-clone path where Amazon's data is at hand
 // (CI): it clones the committed repository into a folder with nothing
-// beside it, unsets LEE_ALEXA_DATA, runs one module's whole suite there and
-// expects it to pass with real tests run, the only skips being the tests
-// that need Amazon's data, each saying so.
+// beside it, unsets LEE_ALEXA_DATA and runs there, as `make test/<module>`
+// does (-race), the conformance suite, expecting it to pass with only its
+// Amazon tests skipped, each saying so, and lambdaiface's whole suite,
+// expecting it to pass with no skip but the race-only allocation guard.
 func TestBareClone(t *testing.T) {
 	root, err := repocheck.FindRoot(".")
 	if err != nil {
@@ -52,26 +65,56 @@ func TestBareClone(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(clone, "..", "shared")); err == nil {
 		t.Fatal("the clone has a shared folder beside it")
 	}
-	cmd := exec.CommandContext(ctx, "go", "test", "-count=1", "-json", "./...")
-	cmd.Dir = filepath.Join(clone, bareModule)
+
+	sum := runBare(ctx, t, clone, conformanceSuite)
+	if sum.passed < 50 || sum.packagesPassed == 0 {
+		t.Errorf("conformance: %s: too little of the project's own checks ran", sum)
+	}
+	if len(sum.amazonSkips) < 8 {
+		t.Errorf("conformance: %s: fewer than 8 tests skipped for want of Amazon's data; was the data hidden?", sum)
+	}
+	for _, name := range sum.otherSkips {
+		t.Errorf("conformance: %s was skipped without saying it needs Amazon's data (%q)", name, alexatest.SkipNote)
+	}
+	t.Logf("bare clone, conformance: %s; skipped for want of Amazon's data: %s", sum, strings.Join(sum.amazonSkips, ", "))
+
+	sum = runBare(ctx, t, clone, moduleSuite)
+	if sum.passed < 100 || sum.packagesPassed == 0 {
+		t.Errorf("%s: %s: too little ran to prove anything", moduleSuite.dir, sum)
+	}
+	for _, name := range sum.amazonSkips {
+		t.Errorf("%s: %s skipped for want of Amazon's data; the module's tests must not need it", moduleSuite.dir, name)
+	}
+	for _, name := range sum.otherSkips {
+		if !raceGuardSkip(name, sum.skipOutput[name]) {
+			t.Errorf("%s: %s was skipped: %s", moduleSuite.dir, name, sum.skipOutput[name])
+		}
+	}
+	t.Logf("bare clone, %s: %s", moduleSuite.dir, sum)
+}
+
+// runBare runs suite in the clone with the data hidden and returns its
+// summary; a failed test or run fails t.
+func runBare(ctx context.Context, t *testing.T, clone string, suite bareSuite) *suiteSummary {
+	t.Helper()
+	cmd := exec.CommandContext(ctx, "go", "test", "-race", "-count=1", "-json", suite.pkgs)
+	cmd.Dir = filepath.Join(clone, suite.dir)
 	cmd.Env = bareEnv()
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	runErr := cmd.Run()
 	sum, err := summarize(stdout.Bytes())
 	if err != nil || runErr != nil || sum.failed > 0 {
-		t.Fatalf("go test in a bare clone of %s: %v, %v; %s\nstderr:\n%s\nfailures:\n%s", bareModule, runErr, err, sum, stderr.String(), sum.failures.String())
+		t.Fatalf("go test %s in a bare clone's %s: %v, %v; %s\nstderr:\n%s\nfailures:\n%s", suite.pkgs, suite.dir, runErr, err, sum, stderr.String(), sum.failures.String())
 	}
-	if sum.passed < 100 || sum.packagesPassed == 0 {
-		t.Errorf("%s: too little ran to prove anything", sum)
-	}
-	if len(sum.amazonSkips) < 3 {
-		t.Errorf("%s: fewer than 3 tests skipped for want of Amazon's data; was the data hidden?", sum)
-	}
-	for _, name := range sum.otherSkips {
-		t.Errorf("%s was skipped without saying it needs Amazon's data (%q)", name, alexatest.SkipNote)
-	}
-	t.Logf("bare clone, %s: %s; skipped for want of Amazon's data: %s", bareModule, sum, strings.Join(sum.amazonSkips, ", "))
+	return sum
+}
+
+// raceGuardSkip reports whether a skipped test is an allocation guard
+// that skipped because the race detector is on (the guards run without it
+// in `make allocs`).
+func raceGuardSkip(name, output string) bool {
+	return strings.Contains(name, "Alloc") && strings.Contains(output, "race detector")
 }
 
 // bareCloneBudget bounds the clone and the inner suite: the test's own
@@ -100,7 +143,9 @@ func bareEnv() []string {
 type suiteSummary struct {
 	passed, failed, packagesPassed int
 	amazonSkips, otherSkips        []string
-	failures                       strings.Builder
+	// skipOutput is what each test of otherSkips printed.
+	skipOutput map[string]string
+	failures   strings.Builder
 }
 
 func (s *suiteSummary) String() string {
@@ -111,7 +156,7 @@ func (s *suiteSummary) String() string {
 // summarize reads `go test -json` output: every test's verdict, and for
 // each skipped test whether its output carries the Amazon-data skip note.
 func summarize(out []byte) (*suiteSummary, error) {
-	s := &suiteSummary{}
+	s := &suiteSummary{skipOutput: map[string]string{}}
 	output := map[string]*strings.Builder{}
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
@@ -146,6 +191,7 @@ func summarize(out []byte) (*suiteSummary, error) {
 				s.amazonSkips = append(s.amazonSkips, ev.Test)
 			} else {
 				s.otherSkips = append(s.otherSkips, ev.Test)
+				s.skipOutput[ev.Test] = output[key].String()
 			}
 		}
 	}
@@ -175,5 +221,8 @@ func TestSummarize(t *testing.T) {
 		strings.Join(s.amazonSkips, ",") != "TestB" || strings.Join(s.otherSkips, ",") != "TestC" ||
 		!strings.Contains(s.failures.String(), "broken") || !strings.Contains(s.failures.String(), "not JSON") {
 		t.Errorf("summary %s; failures:\n%s", s, s.failures.String())
+	}
+	if out := s.skipOutput["TestC"]; raceGuardSkip("TestC", out) || !raceGuardSkip("TestCAllocations", out) || raceGuardSkip("TestCAllocations", "no data") {
+		t.Errorf("raceGuardSkip: only an allocation guard skipped for the race detector passes; TestC printed %q", out)
 	}
 }

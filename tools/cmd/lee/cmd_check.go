@@ -96,13 +96,18 @@ func parseWithSubcommand(fs *flag.FlagSet, args []string) (string, error) {
 	return rest[0], nil
 }
 
+// conformancePackage is the home of Amazon's Alexa conformance suite, as
+// `lee check alexa-data` names it.
+const conformancePackage = "tools/conformance"
+
 // reportAlexaData prints one line saying whether Amazon's Alexa conformance
-// suite ran: the tests find Amazon's data with the same lookup
-// (alexa.FindData from the repository root), so the data found here is the
-// data they used. A LEE_ALEXA_DATA that names a folder without the data
-// made those tests fail, and exits 1 here too.
+// suite ran, and where it lives: tools/conformance, and the tests of the
+// other tools packages that check against Amazon's data. They find the data
+// with the same lookup (alexa.FindData from the repository root), so the
+// data found here is the data they used. A LEE_ALEXA_DATA that names a
+// folder without the data made those tests fail, and exits 1 here too.
 func reportAlexaData(root string, stdout, stderr io.Writer) int {
-	const suite = "Amazon's Alexa conformance suite"
+	const suite = "Amazon's Alexa conformance suite (" + conformancePackage + " and the Amazon-data tests of the other tools packages)"
 	d, err := alexa.FindData(root)
 	switch {
 	case errors.Is(err, alexa.ErrNoData):

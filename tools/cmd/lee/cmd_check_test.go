@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/lee-engine/lee/tools/internal/alexa"
+	"github.com/lee-engine/lee/tools/repocheck"
 )
 
 // writeCheckTree writes a one-module workspace; brokenVersion, when set,
@@ -88,6 +89,19 @@ func TestRunCheckBadRoot(t *testing.T) {
 	}
 }
 
+// TestConformancePackage checks that the package `lee check alexa-data`
+// names as the suite's home is there, with tests.
+func TestConformancePackage(t *testing.T) {
+	root, err := repocheck.FindRoot(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests, err := filepath.Glob(filepath.Join(root, filepath.FromSlash(conformancePackage), "*_test.go"))
+	if err != nil || len(tests) == 0 {
+		t.Errorf("%s holds no tests (%v): the suite moved?", conformancePackage, err)
+	}
+}
+
 // TestRunCheckAlexaData checks the line `make test` ends with, for each
 // outcome of the lookup the tests use.
 func TestRunCheckAlexaData(t *testing.T) {
@@ -112,8 +126,8 @@ func TestRunCheckAlexaData(t *testing.T) {
 		stdout string
 	}{
 		{"no data", func(t *testing.T) string { return writeCheckTree(t, "", false) }, "", 0,
-			"Amazon's Alexa conformance suite: skipped: no Alexa data; set LEE_ALEXA_DATA to the absolute path of a checkout"},
-		{"shared folder", withShared, "", 0, "Amazon's Alexa conformance suite: ran, data from "},
+			"Amazon's Alexa conformance suite (tools/conformance and the Amazon-data tests of the other tools packages): skipped: no Alexa data; set LEE_ALEXA_DATA to the absolute path of a checkout"},
+		{"shared folder", withShared, "", 0, "Amazon's Alexa conformance suite (tools/conformance and the Amazon-data tests of the other tools packages): ran, data from "},
 		{"variable naming an empty folder", withShared, "empty", 1, ""},
 	}
 	for _, tc := range tests {
