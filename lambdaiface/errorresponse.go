@@ -88,8 +88,9 @@ type errorPayload struct {
 // So the answer stays under 64 KiB however large the directive.
 //
 // An Alexa.Authorization AcceptGrant directive is answered in namespace
-// "Alexa.Authorization" with type ACCEPT_GRANT_FAILED whatever typ is, as
-// Alexa requires. d may be nil or hold only a header.
+// "Alexa.Authorization" with type ACCEPT_GRANT_FAILED whatever typ is, and
+// without an endpoint even when the directive (wrongly) carried one, as
+// Alexa documents that answer. d may be nil or hold only a header.
 func NewErrorResponse(d *Directive, typ ErrorType, message string) *Response {
 	h := Header{
 		Namespace:      NamespaceAlexa,
@@ -108,7 +109,9 @@ func NewErrorResponse(d *Directive, typ ErrorType, message string) *Response {
 		if len(d.Header.CorrelationToken) <= maxEchoedCorrelationToken {
 			h.CorrelationToken = d.Header.CorrelationToken
 		}
-		ep = unscopedEndpoint(d.Endpoint)
+		if !d.IsAcceptGrant() {
+			ep = unscopedEndpoint(d.Endpoint)
+		}
 		message = withoutToken(message, d)
 	}
 	message = cutMessage(message)

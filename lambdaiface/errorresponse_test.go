@@ -46,6 +46,8 @@ func errorCases(t *testing.T) []errorCase {
 	withCookie.Endpoint.Cookie = map[string]string{"entity": "light.kitchen"}
 	badID := decode(lockDirective)
 	badID.Endpoint.EndpointID = "not a valid id!"
+	grantWithEndpoint := decode(grantDirective)
+	grantWithEndpoint.Endpoint = &lambdaiface.Endpoint{EndpointID: "light#kitchen", Cookie: map[string]string{"a": "b"}}
 	return []errorCase{
 		{name: "nil directive"},
 		{name: "header only", directive: &lambdaiface.Directive{Header: lambdaiface.Header{Namespace: "Alexa", Name: "ReportState"}}},
@@ -55,6 +57,9 @@ func errorCases(t *testing.T) []errorCase {
 		{name: "invalid endpoint id dropped", directive: badID},
 		{name: "Discovery", directive: decode(discoveryDirective)},
 		{name: "AcceptGrant", directive: decode(grantDirective), acceptGrant: true},
+		// Alexa's AcceptGrant error has no endpoint, even when the
+		// directive wrongly carried one.
+		{name: "AcceptGrant with an endpoint", directive: grantWithEndpoint, acceptGrant: true},
 	}
 }
 

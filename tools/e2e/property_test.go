@@ -73,19 +73,24 @@ func TestRandomDirectives(t *testing.T) {
 		if want.correlationToken != "" && ev.Event.Header.CorrelationToken != want.correlationToken {
 			t.Fatalf("correlationToken %q, want %q", ev.Event.Header.CorrelationToken, want.correlationToken)
 		}
-		if want.endpointID != "" && ev.Event.endpointID() != want.endpointID {
+		switch {
+		case want.acceptGrant && ev.Event.endpointID() != "":
+			t.Fatalf("an AcceptGrant error carries endpointId %q; Alexa's has no endpoint: %s", ev.Event.endpointID(), res.Payload)
+		case !want.acceptGrant && want.endpointID != "" && ev.Event.endpointID() != want.endpointID:
 			t.Fatalf("endpointId %q, want the directive's %q: %s", ev.Event.endpointID(), want.endpointID, res.Payload)
 		}
 	})
 }
 
-// ids are the members of a directive its ErrorResponse must echo.
+// ids are the members of a directive its ErrorResponse must echo. An
+// AcceptGrant's answer echoes no endpoint, whatever the directive held.
 type ids struct {
 	correlationToken, endpointID string
+	acceptGrant                  bool
 }
 
 // requestIDs reads the directive's correlationToken and endpointId, where
-// they are strings.
+// they are strings, and whether it is an AcceptGrant.
 func requestIDs(event []byte) ids {
 	var env struct {
 		Directive struct {
@@ -98,6 +103,7 @@ func requestIDs(event []byte) ids {
 	}
 	var out ids
 	out.correlationToken, _ = env.Directive.Header["correlationToken"].(string)
+	out.acceptGrant = env.Directive.Header["namespace"] == "Alexa.Authorization" && env.Directive.Header["name"] == "AcceptGrant"
 	if ep, ok := env.Directive.Endpoint.(map[string]any); ok {
 		out.endpointID, _ = ep["endpointId"].(string)
 	}
