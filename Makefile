@@ -31,7 +31,7 @@ all: test
 
 ## test: everything CI runs — format, vet, tests in workspace mode and with GOWORK=off, checks;
 ## it ends by saying whether Amazon's Alexa conformance suite ran (see LEE_ALEXA_DATA).
-test: rie smapi fmt synccheck vet $(addprefix test/,$(MODULES)) $(addprefix testoff/,$(MODULES)) allocs check consumer fuzz
+test: rie smapi fmt synccheck vet check $(addprefix test/,$(MODULES)) $(addprefix testoff/,$(MODULES)) allocs consumer fuzz
 	@$(GO) run ./tools/cmd/lee check alexa-data
 
 ## test/<module>: the module's tests in workspace mode.
@@ -65,11 +65,14 @@ synccheck: sync
 	@git diff --exit-code --stat -- go.work $(foreach m,$(MODULES),$(m)/go.mod $(m)/go.sum) || \
 	  { echo "make sync changed the files above: run it and commit the result"; exit 1; }
 
-## check: the repository's own rules (versions, import rules, no doc link out of the repository).
+## check: the repository's own rules (versions, import rules, no doc link out of the repository,
+## nothing the bootstrap cannot reach unless documented). Before the tests: deadcode's check
+## downloads the pinned tool, which TestCheckDeadcodeOnATree then takes from the module cache.
 check:
 	$(GO) run ./tools/cmd/lee check versions
 	$(GO) run ./tools/cmd/lee check imports
 	$(GO) run ./tools/cmd/lee check docs
+	$(GO) run ./tools/cmd/lee check deadcode
 
 ## consumer: release patches in a temporary clone and use them from outside the workspace (TestConsumer).
 consumer:

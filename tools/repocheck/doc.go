@@ -4,8 +4,10 @@
 // versions.yaml versions; every import and go.mod respects the dependency
 // rule (docs/ARCHITECTURE.md: interface modules stand alone, gateway sits on
 // the interface modules, function sees only gateway, nothing imports tools);
-// and no Markdown file links out of the repository (CheckDocLinks), where a
-// user's clone has nothing.
+// no Markdown file links out of the repository (CheckDocLinks), where a
+// user's clone has nothing; and every function of the modules that the
+// Lambda binary cannot reach is an exported API its README documents
+// (CheckDeadcode).
 //
 // Modules are discovered from the */go.mod files under the repository root,
 // never listed by hand, so a new module is checked the moment it exists.

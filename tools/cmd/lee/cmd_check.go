@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,15 +14,15 @@ import (
 )
 
 func init() {
-	register("check", "check the repository's rules: versions, imports, docs (all by default); alexa-data: where Amazon's data comes from", runCheck)
+	register("check", "check the repository's rules: versions, imports, docs, deadcode (all by default); alexa-data: where Amazon's data comes from", runCheck)
 }
 
-// runCheck runs `lee check [versions|imports|docs|alexa-data] [--root DIR]`.
+// runCheck runs `lee check [versions|imports|docs|deadcode|alexa-data] [--root DIR]`.
 // Findings go to stdout one per line; the exit code is 1 when there is any,
 // 2 when the command could not run. alexa-data is no rule: it says whether
 // Amazon's Alexa conformance suite runs, and from where.
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := cli.NewFlagSet("lee check", "lee check [versions|imports|docs|alexa-data] [--root DIR]")
+	fs := cli.NewFlagSet("lee check", "lee check [versions|imports|docs|deadcode|alexa-data] [--root DIR]")
 	root := fs.String("root", "", "repository root (default: the nearest folder above the working directory holding go.work)")
 	which, err := parseWithSubcommand(fs, args)
 	if err != nil {
@@ -31,11 +32,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		"versions": repocheck.CheckVersions,
 		"imports":  repocheck.CheckImports,
 		"docs":     repocheck.CheckDocLinks,
+		"deadcode": func(root string) ([]repocheck.Finding, error) {
+			return repocheck.CheckDeadcode(context.Background(), root)
+		},
 	}
-	names := []string{"versions", "imports", "docs"}
+	names := []string{"versions", "imports", "docs", "deadcode"}
 	if which != "" {
 		if _, ok := checks[which]; !ok && which != "alexa-data" {
-			fmt.Fprintf(stderr, "lee check: unknown check %q (versions, imports, docs or alexa-data)\n", which)
+			fmt.Fprintf(stderr, "lee check: unknown check %q (versions, imports, docs, deadcode or alexa-data)\n", which)
 			return 2
 		}
 		names = []string{which}
