@@ -47,7 +47,7 @@ func TestRequestHeaders(t *testing.T) {
 		{
 			name: "no body, no token",
 			req:  httpclient.Request{},
-			want: map[string]string{"Authorization": "", "Content-Type": "", "User-Agent": "lee-httpclient/0.1.0"},
+			want: map[string]string{"Authorization": "", "Content-Type": "", "User-Agent": "lee-httpclient/" + httpclient.Version},
 		},
 		{
 			name:     "settings headers and user agent",
