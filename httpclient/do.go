@@ -235,6 +235,15 @@ func (c *Client) secrets(r Request) []string {
 // large MaxBodyBytes cannot make a lying server reserve that much memory.
 const maxPresize = 16 << 20
 
+// joinAbove is the buffer size from which a body of unknown length stops
+// being copied into a buffer twice as large whenever it fills: from there
+// each full buffer is kept as it is, the next one is twice as large, and
+// they are joined once at the end. Copying at every doubling made a 6 MB
+// answer allocate 16 MB and copy 8 MB, and the answer kept an 8 MB
+// buffer; below this size the copies are cheap and one buffer needs no
+// join.
+const joinAbove = 64 << 10
+
 // readBody reads at most limit bytes of body, within ctx: when ctx ends
 // the body is closed, which ends a read nothing else would interrupt. A
 // declared length over the limit fails before reading; otherwise one byte
@@ -242,7 +251,8 @@ const maxPresize = 16 << 20
 // buffer once, one byte over so that the read which meets the end of the
 // body fits in it: the body is then read in one allocation, which matters
 // for a Discovery answer of several MB, and seen to its end, which lets
-// the transport reuse the connection.
+// the transport reuse the connection. An unknown length (a chunked or
+// compressed answer) grows the buffer as bodyBuffer says.
 func readBody(ctx context.Context, body io.ReadCloser, declared, limit int64) ([]byte, error) {
 	if ctx.Done() != nil { // a context that can never end needs no watch
 		stop := context.AfterFunc(ctx, func() { _ = body.Close() })
@@ -255,26 +265,62 @@ func readBody(ctx context.Context, body io.ReadCloser, declared, limit int64) ([
 	if declared >= 0 {
 		size = min(declared, maxPresize) + 1
 	}
-	buf := make([]byte, 0, size)
+	b := bodyBuffer{buf: make([]byte, 0, size)}
 	for {
-		if len(buf) == cap(buf) {
-			// Doubling keeps the discarded buffers to one body's worth.
-			buf = append(make([]byte, 0, 2*cap(buf)), buf...)
+		if len(b.buf) == cap(b.buf) {
+			b.grow(limit)
 		}
-		room := buf[len(buf):cap(buf)]
-		if left := limit - int64(len(buf)); int64(len(room)) > left {
+		room := b.buf[len(b.buf):cap(b.buf)]
+		if left := limit - b.len(); int64(len(room)) > left {
 			room = room[:left+1] // one byte past the limit proves it exceeded
 		}
 		n, err := body.Read(room)
-		buf = buf[:len(buf)+n]
-		if int64(len(buf)) > limit {
+		b.buf = b.buf[:len(b.buf)+n]
+		if b.len() > limit {
 			return nil, fmt.Errorf("%w: more than %d bytes", errTooLarge, limit)
 		}
 		switch {
 		case err == io.EOF:
-			return buf, nil
+			return b.bytes(), nil
 		case err != nil:
 			return nil, fmt.Errorf("read body: %w", err)
 		}
 	}
+}
+
+// bodyBuffer holds a body being read: one buffer, and once that has
+// reached joinAbove, the full buffers before it.
+type bodyBuffer struct {
+	full [][]byte // full buffers, in the body's order
+	done int64    // bytes in full
+	buf  []byte   // the buffer being filled
+}
+
+// len is the number of bytes read so far.
+func (b *bodyBuffer) len() int64 { return b.done + int64(len(b.buf)) }
+
+// grow makes room once buf is full: a copy twice as large while it is
+// smaller than joinAbove, else a new buffer twice as large, but never
+// more than one byte past limit.
+func (b *bodyBuffer) grow(limit int64) {
+	if cap(b.buf) < joinAbove {
+		b.buf = append(make([]byte, 0, 2*cap(b.buf)), b.buf...)
+		return
+	}
+	b.full = append(b.full, b.buf)
+	b.done += int64(len(b.buf))
+	size := 2 * int64(cap(b.buf))
+	if left := limit - b.done; size > left {
+		size = left + 1 // small here, so it cannot overflow
+	}
+	b.buf = make([]byte, 0, size)
+}
+
+// bytes is the body in one slice of exactly its length once buffers were
+// set aside; bytes.Join allocates it without clearing it first.
+func (b *bodyBuffer) bytes() []byte {
+	if len(b.full) == 0 {
+		return b.buf
+	}
+	return bytes.Join(append(b.full, b.buf), nil)
 }
