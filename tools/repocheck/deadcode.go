@@ -56,8 +56,11 @@ func RunDeadcode(ctx context.Context, root string) ([]DeadFunc, error) {
 	cmd := exec.CommandContext(ctx, "go", "run", DeadcodeTool,
 		"-json", "-tags", "lambda.norpc", "-filter", deadcodeFilter, "./function")
 	cmd.Dir = root
+	// The analysis needs the workspace whatever the caller's GOWORK says:
+	// make test runs each module's tests with GOWORK=off.
+	cmd.Env = append(os.Environ(), "GOWORK="+filepath.Join(root, "go.work"))
 	if proxy, ok := cachedTool(ctx); ok {
-		cmd.Env = append(os.Environ(), "GOPROXY="+proxy, "GOSUMDB=off")
+		cmd.Env = append(cmd.Env, "GOPROXY="+proxy, "GOSUMDB=off")
 	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
