@@ -18,7 +18,7 @@ require (
 	github.com/lee-engine/lee/lambdaiface v0.2.0 // indirect
 	github.com/lee-engine/lee/logging v0.2.0 // indirect
 	github.com/lee-engine/lee/metrics v0.1.0 // indirect
-	github.com/lee-engine/lee/security v0.2.0 // indirect
+	github.com/lee-engine/lee/security v0.2.1 // indirect
 	github.com/lee-engine/lee/singleton v0.2.0 // indirect
 	github.com/lee-engine/lee/utility v0.2.0 // indirect
 	github.com/patrickmn/go-cache v2.1.0+incompatible // indirect

@@ -12,7 +12,7 @@ require (
 	github.com/lee-engine/lee/lambdaiface v0.2.0
 	github.com/lee-engine/lee/logging v0.2.0
 	github.com/lee-engine/lee/metrics v0.1.0
-	github.com/lee-engine/lee/security v0.2.0
+	github.com/lee-engine/lee/security v0.2.1
 	github.com/lee-engine/lee/singleton v0.2.0
 	github.com/lee-engine/lee/utility v0.2.0
 	go.uber.org/goleak v1.3.0

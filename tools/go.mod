@@ -9,7 +9,7 @@ require (
 	github.com/lee-engine/lee/lambdaiface v0.2.0
 	github.com/lee-engine/lee/logging v0.2.0
 	github.com/lee-engine/lee/metrics v0.1.0
-	github.com/lee-engine/lee/security v0.2.0
+	github.com/lee-engine/lee/security v0.2.1
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	go.uber.org/goleak v1.3.0
 	go.yaml.in/yaml/v3 v3.0.6
