@@ -13,7 +13,7 @@ require (
 	github.com/lee-engine/lee/cache v0.1.1 // indirect
 	github.com/lee-engine/lee/circuitbreaker v0.2.0 // indirect
 	github.com/lee-engine/lee/config v0.2.0 // indirect
-	github.com/lee-engine/lee/httpclient v0.2.0 // indirect
+	github.com/lee-engine/lee/httpclient v0.2.1 // indirect
 	github.com/lee-engine/lee/initialization v0.1.0 // indirect
 	github.com/lee-engine/lee/lambdaiface v0.2.1 // indirect
 	github.com/lee-engine/lee/logging v0.2.0 // indirect

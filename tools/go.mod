@@ -22,7 +22,7 @@ require (
 	github.com/aws/smithy-go v1.28.9 // indirect
 	github.com/lee-engine/lee/cache v0.1.1 // indirect
 	github.com/lee-engine/lee/circuitbreaker v0.2.0 // indirect
-	github.com/lee-engine/lee/httpclient v0.2.0 // indirect
+	github.com/lee-engine/lee/httpclient v0.2.1 // indirect
 	github.com/lee-engine/lee/initialization v0.1.0 // indirect
 	github.com/lee-engine/lee/singleton v0.2.0 // indirect
 	github.com/lee-engine/lee/utility v0.2.0 // indirect
