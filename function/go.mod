@@ -4,7 +4,7 @@ go 1.26
 
 require (
 	github.com/aws/aws-lambda-go v1.55.1
-	github.com/lee-engine/lee/gateway v0.1.0
+	github.com/lee-engine/lee/gateway v0.2.0
 )
 
 require (

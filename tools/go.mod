@@ -5,7 +5,7 @@ go 1.26
 require (
 	github.com/aws/aws-lambda-go v1.55.1
 	github.com/lee-engine/lee/config v0.2.0
-	github.com/lee-engine/lee/gateway v0.1.0
+	github.com/lee-engine/lee/gateway v0.2.0
 	github.com/lee-engine/lee/lambdaiface v0.2.1
 	github.com/lee-engine/lee/logging v0.2.0
 	github.com/lee-engine/lee/metrics v0.1.0
