@@ -7,9 +7,10 @@
 // opentelemetry-go does with its multimod tool. Release moves one module to a
 // new version: its Version constant, its CHANGELOG.md "## Unreleased"
 // heading, its versions.yaml line and every dependent module's require line
-// change together, `make sync` runs, and the result is committed; Tag then
-// creates the `<module>/vX.Y.Z` tags that are still missing, dependencies
-// first. WriteProxy writes the tagged modules as a GOPROXY folder (list,
+// change together (and, for the function, the SAM template's CodeUri, which
+// names the package of the function's version), `make sync` runs, and the
+// result is committed; Tag then creates the `<module>/vX.Y.Z` tags that are
+// still missing, dependencies first. WriteProxy writes the tagged modules as a GOPROXY folder (list,
 // .info, .mod and .zip files, the zips built by golang.org/x/mod/zip from the
 // tags' trees), so that a release can be tried by a consumer before it is
 // published. go.mod files are read and edited with golang.org/x/mod/modfile,

@@ -210,3 +210,33 @@ func setRequire(file string, data []byte, modPath, version string) ([]byte, bool
 	}
 	return out, true, nil
 }
+
+// ErrTemplate reports a SAM template whose CodeUri a release of the
+// function cannot move: it does not name the current version's package
+// exactly once.
+var ErrTemplate = errors.New("the template's CodeUri")
+
+// setCodeURI rewrites the one "CodeUri: oldURI" line of a SAM template to
+// newURI, keeping its indentation. A template with no such line, or more
+// than one, is an error: the release cannot tell which function deploys the
+// package.
+func setCodeURI(data []byte, oldURI, newURI string) ([]byte, error) {
+	lines := strings.Split(string(data), "\n")
+	at := -1
+	for i, line := range lines {
+		key, value, ok := strings.Cut(strings.TrimSpace(line), ":")
+		if !ok || key != "CodeUri" || strings.TrimSpace(value) != oldURI {
+			continue
+		}
+		if at >= 0 {
+			return nil, fmt.Errorf("%w: %s: CodeUri %s stands on lines %d and %d; want it once", ErrTemplate, TemplateFile, oldURI, at+1, i+1)
+		}
+		at = i
+	}
+	if at < 0 {
+		return nil, fmt.Errorf("%w: %s has no line \"CodeUri: %s\", the package of the function's current version; set it, then release", ErrTemplate, TemplateFile, oldURI)
+	}
+	indent := lines[at][:len(lines[at])-len(strings.TrimLeft(lines[at], " \t"))]
+	lines[at] = indent + "CodeUri: " + newURI
+	return []byte(strings.Join(lines, "\n")), nil
+}

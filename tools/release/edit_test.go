@@ -139,3 +139,34 @@ func TestSetRequire(t *testing.T) {
 		t.Errorf("an unparsable go.mod: err = %v, want one naming the file", err)
 	}
 }
+
+func TestSetCodeURI(t *testing.T) {
+	const from, to = "../dist/lee-0.1.0.zip", "../dist/lee-0.2.0.zip"
+	tests := []struct {
+		name, in, want string
+		err            bool
+	}{
+		{name: "moved, indentation kept",
+			in:   "Resources:\n  Function:\n    Properties:\n      CodeUri: ../dist/lee-0.1.0.zip\n      Handler: bootstrap\n",
+			want: "Resources:\n  Function:\n    Properties:\n      CodeUri: ../dist/lee-0.2.0.zip\n      Handler: bootstrap\n"},
+		{name: "spaces around the value", in: "    CodeUri:   ../dist/lee-0.1.0.zip  \n", want: "    CodeUri: ../dist/lee-0.2.0.zip\n"},
+		{name: "another version's package", in: "    CodeUri: ../dist/lee-0.0.9.zip\n", err: true},
+		{name: "no CodeUri", in: "    Handler: bootstrap\n", err: true},
+		{name: "the value under another key", in: "    Description: ../dist/lee-0.1.0.zip\n", err: true},
+		{name: "twice", in: "  A:\n    CodeUri: ../dist/lee-0.1.0.zip\n  B:\n    CodeUri: ../dist/lee-0.1.0.zip\n", err: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := setCodeURI([]byte(tc.in), from, to)
+			if tc.err {
+				if !errors.Is(err, ErrTemplate) || !strings.Contains(err.Error(), TemplateFile) {
+					t.Fatalf("err = %v, want ErrTemplate naming %s", err, TemplateFile)
+				}
+				return
+			}
+			if err != nil || string(got) != tc.want {
+				t.Fatalf("got %q, %v; want %q", got, err, tc.want)
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/lee-engine/lee/tools/internal/gosrc"
+	"github.com/lee-engine/lee/tools/pack"
 	"github.com/lee-engine/lee/tools/repocheck"
 )
 
@@ -153,12 +155,40 @@ func (ws *workspace) plan(m *wsModule, to, date string) (*Plan, error) {
 	}); err != nil {
 		return nil, err
 	}
+	if m.name == FunctionModule {
+		if err := p.editTemplate(ws.root, m.version, to); err != nil {
+			return nil, err
+		}
+	}
 	for _, d := range p.Dependents {
 		if err := p.editDependent(ws, ws.mods[d], m, to); err != nil {
 			return nil, err
 		}
 	}
 	return p, nil
+}
+
+// FunctionModule is the module whose version names the deployable package,
+// and TemplateFile the SAM template that deploys it (relative to the root).
+const (
+	FunctionModule = "function"
+	TemplateFile   = "deploy/template.yaml"
+)
+
+// editTemplate moves the template's CodeUri from the package of version
+// from to that of version to: the template deploys the zip lee package
+// names after the function's version, so a release of the function that
+// left it would deploy the previous package, or none. A tree without the
+// template (a module set used elsewhere) has nothing to move.
+func (p *Plan) editTemplate(root, from, to string) error {
+	path := filepath.Join(root, filepath.FromSlash(TemplateFile))
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	oldURI, newURI := "../dist/"+pack.DeployFileName(from), "../dist/"+pack.DeployFileName(to)
+	return p.edit(root, path, "CodeUri "+oldURI+" → "+newURI, func(b []byte) ([]byte, error) {
+		return setCodeURI(b, oldURI, newURI)
+	})
 }
 
 // editDependent moves dependent d's require line of m to version to and

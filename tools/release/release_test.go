@@ -132,6 +132,35 @@ func TestReleaseWrite(t *testing.T) {
 	}
 }
 
+// TestReleaseFunctionMovesTemplate: the SAM template deploys the zip lee
+// package names after the function's version, so a release of the function
+// moves the template's CodeUri with it (a tree without the template has
+// nothing to move, as TestReleaseWrite's trees show for other modules).
+func TestReleaseFunctionMovesTemplate(t *testing.T) {
+	releasetest.Identity(t)
+	root := releasetest.Repo(t)
+	const tpl = "Resources:\n  Function:\n    Properties:\n      CodeUri: ../dist/lee-0.1.0.zip\n      Handler: bootstrap\n"
+	releasetest.WriteFile(t, root, TemplateFile, tpl)
+	releasetest.Commit(t, root, "template")
+	p, err := Release(context.Background(), Settings{Root: root, Module: "function", Version: "0.2.0", Date: releaseDate, Write: true, Sync: noSync})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, f := range p.Files {
+		files = append(files, f.File)
+	}
+	if want := []string{"function/version.go", "function/CHANGELOG.md", "versions.yaml", TemplateFile}; !reflect.DeepEqual(files, want) {
+		t.Errorf("files = %v, want %v", files, want)
+	}
+	if got, want := releasetest.ReadFile(t, root, TemplateFile), strings.Replace(tpl, "lee-0.1.0.zip", "lee-0.2.0.zip", 1); got != want {
+		t.Errorf("%s after the release:\n%s\nwant:\n%s", TemplateFile, got, want)
+	}
+	if status := releasetest.Git(t, root, "status", "--porcelain"); status != "" {
+		t.Errorf("the release left uncommitted files:\n%s", status)
+	}
+}
+
 func TestReleaseRefuses(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -165,6 +194,11 @@ func TestReleaseRefuses(t *testing.T) {
 			breaks: func(t *testing.T, root string) {
 				releasetest.WriteFile(t, root, "gateway/go.mod", releasetest.GoMod("gateway", "0.0.0"))
 				releasetest.Commit(t, root, "v0.0.0")
+			}},
+		{name: "template deploys another package", module: "function", version: "0.2.0", want: ErrTemplate, text: "CodeUri: ../dist/lee-0.1.0.zip",
+			breaks: func(t *testing.T, root string) {
+				releasetest.WriteFile(t, root, TemplateFile, "Resources:\n  Function:\n    Properties:\n      CodeUri: ../dist/lee-0.0.9.zip\n")
+				releasetest.Commit(t, root, "stale template")
 			}},
 		{name: "tag already there", module: "cache", version: "0.2.0", want: ErrTagExists, text: "cache/v0.2.0",
 			breaks: func(t *testing.T, root string) { releasetest.Git(t, root, "tag", "cache/v0.2.0") }},
