@@ -27,25 +27,10 @@ func TestKeepAlive(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var conns atomic.Int32
-			srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-				_, _ = io.WriteString(w, "ok")
-			}))
-			srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
-				if s == http.StateNew {
-					conns.Add(1)
-				}
-			}
-			srv.Start()
-			t.Cleanup(srv.Close)
-			c, err := New(Settings{IdleTimeout: time.Hour})
-			if err != nil {
-				t.Fatalf("New: %v", err)
-			}
-			t.Cleanup(c.CloseIdleConnections)
+			c, url, conns := countedConnections(t)
 			c.idleTimeout = tt.idle
 			for range 3 {
-				if _, err := c.Do(context.Background(), Request{Method: http.MethodPost, URL: srv.URL, Body: []byte(`{}`)}); err != nil {
+				if _, err := c.Do(context.Background(), Request{Method: http.MethodPost, URL: url, Body: []byte(`{}`)}); err != nil {
 					t.Fatalf("Do: %v", err)
 				}
 			}
@@ -54,4 +39,29 @@ func TestKeepAlive(t *testing.T) {
 			}
 		})
 	}
+}
+
+// countedConnections starts a loopback server that answers "ok" and counts
+// the connections opened to it, and returns a client with an hour's
+// IdleTimeout (closed at the end of the test), the server's URL and the
+// count.
+func countedConnections(t *testing.T) (*Client, string, *atomic.Int32) {
+	t.Helper()
+	conns := new(atomic.Int32)
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = io.WriteString(w, "ok")
+	}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	c, err := New(Settings{IdleTimeout: time.Hour})
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	t.Cleanup(c.CloseIdleConnections)
+	return c, srv.URL, conns
 }

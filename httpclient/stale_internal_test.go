@@ -224,23 +224,8 @@ func TestWatchedConnChecksBeforeWriting(t *testing.T) {
 // machine) drops its kept connections, though the gap is far below
 // IdleTimeout; without such a gap the connection is kept.
 func TestIdleGapOnTheWallClock(t *testing.T) {
-	var conns atomic.Int32
-	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		_, _ = io.WriteString(w, "ok")
-	}))
-	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
-		if s == http.StateNew {
-			conns.Add(1)
-		}
-	}
-	srv.Start()
-	t.Cleanup(srv.Close)
-	c, err := New(Settings{IdleTimeout: time.Hour})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(c.CloseIdleConnections)
-	post := Request{Method: http.MethodPost, URL: srv.URL, Body: []byte(`{}`)}
+	c, url, conns := countedConnections(t)
+	post := Request{Method: http.MethodPost, URL: url, Body: []byte(`{}`)}
 	for i, gap := range []time.Duration{0, 0, time.Second} {
 		c.lastWall.Add(-int64(gap))
 		if _, err := c.Do(context.Background(), post); err != nil {

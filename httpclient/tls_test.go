@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -59,17 +60,28 @@ func TestHTTPSClientAgainstHTTPServer(t *testing.T) {
 	wantKind(t, err, httpclient.KindTLS)
 }
 
-func TestMutualTLS(t *testing.T) {
+// mutualTLSServer starts a loopback TLS server that requires a client
+// certificate issued by its own client CA and answers with the client's
+// common name. It returns the server, the CA that issued the server's
+// certificate (its PEM file is what the client trusts), and the files of
+// a client certificate "lee-client" the server accepts.
+func mutualTLSServer(t *testing.T) (srv *httptest.Server, serverCA *testCA, certFile, keyFile string) {
+	t.Helper()
 	serverCA, clientCA := newCA(t, "server-ca"), newCA(t, "client-ca")
-	certFile, keyFile := clientCA.issueFiles(t, leafSpec{name: "lee-client", client: true})
+	certFile, keyFile = clientCA.issueFiles(t, leafSpec{name: "lee-client", client: true})
 	conf := &tls.Config{
 		Certificates: []tls.Certificate{serverCA.issue(t, loopbackLeaf)},
 		ClientAuth:   tls.RequireAndVerifyClientCert,
 		ClientCAs:    clientCA.pool(),
 	}
-	srv, _ := startTLS(t, conf, func(w http.ResponseWriter, r *http.Request) {
+	srv, _ = startTLS(t, conf, func(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte(r.TLS.PeerCertificates[0].Subject.CommonName))
 	})
+	return srv, serverCA, certFile, keyFile
+}
+
+func TestMutualTLS(t *testing.T) {
+	srv, serverCA, certFile, keyFile := mutualTLSServer(t)
 	t.Run("with the client certificate", func(t *testing.T) {
 		c := newClient(t, httpclient.Settings{CAFile: serverCA.pemFile, ClientCertFile: certFile, ClientKeyFile: keyFile})
 		resp, err := c.Do(budget(t), httpclient.Request{URL: srv.URL})

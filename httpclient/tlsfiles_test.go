@@ -1,11 +1,9 @@
 package httpclient_test
 
 import (
-	"crypto/tls"
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/http"
 	"os"
 	"strings"
 	"testing"
@@ -88,16 +86,7 @@ func pemLines(b []byte) []string {
 // never reads the files again: with the files deleted it still trusts the
 // private CA and presents its client certificate.
 func TestTLSFilesReadOnce(t *testing.T) {
-	serverCA, clientCA := newCA(t, "server-ca"), newCA(t, "client-ca")
-	certFile, keyFile := clientCA.issueFiles(t, leafSpec{name: "lee-client", client: true})
-	conf := &tls.Config{
-		Certificates: []tls.Certificate{serverCA.issue(t, loopbackLeaf)},
-		ClientAuth:   tls.RequireAndVerifyClientCert,
-		ClientCAs:    clientCA.pool(),
-	}
-	srv, _ := startTLS(t, conf, func(w http.ResponseWriter, r *http.Request) {
-		_, _ = w.Write([]byte(r.TLS.PeerCertificates[0].Subject.CommonName))
-	})
+	srv, serverCA, certFile, keyFile := mutualTLSServer(t)
 	files, err := httpclient.ReadTLSFiles(serverCA.pemFile, certFile, keyFile)
 	if err != nil {
 		t.Fatal(err)
